@@ -1,0 +1,73 @@
+# claude-files: every target bootstraps what it needs (.venv, node_modules) and is fast
+# to rerun when nothing changed.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+GEN_PKG := generated/claude_files_openapi
+GENERATE = PATH="$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
+	--config generator-config.yaml --overwrite --meta none --fail-on-warning
+
+.PHONY: help install generate check-generated lint spec-lint test test-fast demo bench clean
+
+help:
+	@echo "make install          create .venv and install claude-files[dev] (editable)"
+	@echo "make generate         compile openapi.yaml into $(GEN_PKG)"
+	@echo "make check-generated  fail with a diff when $(GEN_PKG) differs from what the spec gives"
+	@echo "make lint             ruff, mypy --strict, openapi-spec-validator, redocly lint"
+	@echo "make test             check-generated + lint + pytest (what CI runs)"
+	@echo "make demo             the main job on the embedded mock server"
+	@echo "make bench            benchmarks, written to BENCHMARKS.md"
+
+# The venv is rebuilt when the project's dependencies change.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+generate: $(VENV)/.installed
+	$(GENERATE) --output-path $(GEN_PKG)
+
+check-generated: $(VENV)/.installed
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(GENERATE) --output-path "$$tmp/pkg" >/dev/null; \
+	if ! diff -ru --exclude=__pycache__ "$$tmp/pkg" $(GEN_PKG); then \
+		echo "error: $(GEN_PKG) differs from what openapi.yaml and generator-config.yaml produce."; \
+		echo "       generated/ is never edited by hand: run 'make generate' and commit the result."; \
+		exit 1; \
+	fi; \
+	echo "check-generated: $(GEN_PKG) matches the spec"
+
+spec-lint: $(VENV)/.installed node_modules/.installed
+	$(BIN)/openapi-spec-validator openapi.yaml
+	npx --no-install redocly lint openapi.yaml --format=stylish
+
+lint: $(VENV)/.installed spec-lint
+	$(BIN)/ruff check overlay tests bench
+	$(BIN)/ruff format --check overlay tests bench
+	$(BIN)/mypy
+
+test: check-generated lint node_modules/.installed
+	$(BIN)/pytest
+
+# pytest alone, for a quick loop while working.
+test-fast: $(VENV)/.installed node_modules/.installed
+	$(BIN)/pytest -x -q
+
+demo: $(VENV)/.installed
+	@echo "make demo: not yet (issue 6: the claude-files command and the main job)"
+
+bench: $(VENV)/.installed
+	@echo "make bench: not yet (issue 7: benchmarks against raw httpx and the anthropic SDK)"
+
+clean:
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache

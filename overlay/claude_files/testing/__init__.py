@@ -1,0 +1,1 @@
+"""A stateful mock of the file endpoints, for tests (extra `mock`)."""
