@@ -49,11 +49,11 @@ check-generated: $(VENV)/.installed
 
 spec-lint: $(VENV)/.installed node_modules/.installed
 	$(BIN)/openapi-spec-validator openapi.yaml
-	npx --no-install redocly lint openapi.yaml --format=stylish
+	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly lint openapi.yaml --format=stylish 2>&1 | grep -v -e '^ *║' -e '^ *╔' -e '^ *╚' -e '^$$'
 
 lint: $(VENV)/.installed spec-lint
-	$(BIN)/ruff check overlay tests bench
-	$(BIN)/ruff format --check overlay tests bench
+	$(BIN)/ruff check $(wildcard overlay tests bench)
+	$(BIN)/ruff format --check $(wildcard overlay tests bench)
 	$(BIN)/mypy
 
 test: check-generated lint node_modules/.installed
