@@ -13,9 +13,12 @@ T = TypeVar("T", bound="DeletedChatFile")
 
 @_attrs_define
 class DeletedChatFile:
-    """The confirmation of a chat file's deletion. Only the id is documented."""
+    """The confirmation of a chat file's deletion. Only the id is documented; the
+    Compliance API's other deletions add `type` (for example `claude_chat_deleted`).
 
-    id: str | Unset = UNSET
+    """
+
+    id: str
     """ The deleted file's id. """
     type_: str | Unset = UNSET
     """ The object type, when sent. """
@@ -28,9 +31,11 @@ class DeletedChatFile:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if type_ is not UNSET:
             field_dict["type"] = type_
 
@@ -39,7 +44,7 @@ class DeletedChatFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         type_ = d.pop("type", UNSET)
 
