@@ -17,8 +17,10 @@ class ErrorDetails:
     the file endpoints document: `file_not_downloadable` (400),
     `file_expired` (404), `storage_quota_exceeded` (400, upload),
     `organization_on_hold` (400, with `appeal_url`), `cmek_key_disabled` (400),
-    `cmek_key_network_blocked` (400), `ramp_limit_exceeded` (429). Codes
-    may be added; treat an unknown one as the bare `error.type`.
+    `cmek_key_network_blocked` (400), `claude_code_key_creator_not_member` (400: the
+    key belongs to a Claude Code workspace whose creator is no longer a member),
+    `ramp_limit_exceeded` (429). Codes may be added; treat an unknown one as the
+    bare `error.type`.
 
     """
 

@@ -1,0 +1,525 @@
+"""The mock's HTTP behaviour: routing, auth, validation and the endpoint handlers.
+
+A second, independent reading of `openapi.yaml` and API-NOTES (it shares no code with
+the client). The checks run in the order a real front end runs them: route (unknown
+path 404, undocumented method 405 with `Allow`), then the key (401), then the API
+version (400), then the organisation's hold (400), then the operation itself. Every
+error is the envelope `{"type": "error", "error": {...}, "request_id": ...}`.
+
+Keys: the Files API key works only on `/v1/files…` and the Compliance API key only on
+`/v1/compliance…`; the other API's key is a wrong key there (401). Either key may come
+as `x-api-key` or as `Authorization: Bearer`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import mimetypes
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, BinaryIO, Literal
+from urllib.parse import quote
+
+import anyio
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
+
+from claude_files.testing._edge import REQUEST_ID_KEY
+from claude_files.testing._faults import error_type_for
+from claude_files.testing._store import Blob, Clock, Store, StoredFile, new_id
+from claude_files.testing._upload import UploadError, receive_upload
+
+API_VERSIONS = ("2023-06-01", "2026-10-21")
+MAX_UPLOAD_BYTES = 500 * 1024 * 1024
+"""The largest file the mock accepts (500 MB); one byte more is a 413."""
+EXPIRES_RANGE = (3600, 7776000)
+DEFAULT_LIMIT, MAX_LIMIT, MAX_IDS = 20, 1000, 100
+CHUNK = 64 * 1024
+
+ListShape = Literal["both", "next_page", "has_more"]
+"""Which paging fields list responses carry: all five, only today's, or only the beta's."""
+
+
+@dataclass
+class MockConfig:
+    """The knobs a test turns; read by the handlers on every request."""
+
+    api_key: str
+    compliance_api_key: str
+    uploaded_files_downloadable: bool = True
+    storage_quota_bytes: int | None = None
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    organization_on_hold: bool = False
+    appeal_url: str | None = "https://support.anthropic.com/appeal"
+    list_shape: ListShape = "both"
+    clock: Clock = field(default_factory=Clock)
+
+
+class ApiError(Exception):
+    """An error answer: raised anywhere in a handler, turned into the envelope."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        error_code: str | None = None,
+        details: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        error_type: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.error_type = error_type or error_type_for(status)
+        self.details = dict(details or {})
+        if error_code is not None:
+            self.details["error_code"] = error_code
+        self.headers = headers or {}
+
+
+def error_response(request_id: str, error: ApiError) -> Response:
+    body: dict[str, Any] = {"type": error.error_type, "message": error.message}
+    if error.details:
+        body["details"] = error.details
+    return JSONResponse(
+        {"type": "error", "error": body, "request_id": request_id},
+        status_code=error.status,
+        headers=error.headers,
+    )
+
+
+Handler = Callable[[Request, str], Awaitable[Response]]
+
+
+@dataclass
+class _Route:
+    pattern: re.Pattern[str]
+    api: Literal["files", "compliance"]
+    methods: dict[str, str]
+    """Method → handler name on `MockApp`."""
+    refusal: str | None = None
+    """The message for an undocumented method, where the API explains it."""
+
+
+_SEGMENT = r"(?P<id>[^/]+)"
+_ROUTES = [
+    _Route(re.compile(r"/v1/files"), "files", {"POST": "upload", "GET": "list_files"}),
+    _Route(
+        re.compile(rf"/v1/files/{_SEGMENT}"),
+        "files",
+        {"GET": "get_file", "DELETE": "delete_file"},
+    ),
+    _Route(re.compile(rf"/v1/files/{_SEGMENT}/content"), "files", {"GET": "download_file"}),
+    _Route(
+        re.compile(rf"/v1/compliance/apps/chats/files/{_SEGMENT}"),
+        "compliance",
+        {"GET": "get_chat_file", "DELETE": "delete_chat_file"},
+    ),
+    _Route(
+        re.compile(rf"/v1/compliance/apps/chats/files/{_SEGMENT}/content"),
+        "compliance",
+        {"GET": "download_chat_file"},
+    ),
+    _Route(
+        re.compile(rf"/v1/compliance/apps/chats/generated-files/{_SEGMENT}"),
+        "compliance",
+        {"GET": "get_generated_file"},
+        "Generated files cannot be deleted.",
+    ),
+    _Route(
+        re.compile(rf"/v1/compliance/apps/chats/generated-files/{_SEGMENT}/content"),
+        "compliance",
+        {"GET": "download_generated_file"},
+        "Generated files cannot be deleted.",
+    ),
+    _Route(
+        re.compile(rf"/v1/compliance/apps/artifacts/{_SEGMENT}/content"),
+        "compliance",
+        {"GET": "download_artifact"},
+        "Artifacts cannot be deleted.",
+    ),
+    # Not in the spec as a resource: present only so a DELETE gets the honest 405.
+    _Route(
+        re.compile(rf"/v1/compliance/apps/artifacts/{_SEGMENT}"),
+        "compliance",
+        {},
+        "Artifacts cannot be deleted.",
+    ),
+]
+
+
+def _given_keys(request: Request) -> list[str]:
+    keys = []
+    if "x-api-key" in request.headers:
+        keys.append(request.headers["x-api-key"])
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        keys.append(credentials.strip())
+    return keys
+
+
+def _single(request: Request, name: str) -> str | None:
+    values = request.query_params.getlist(name)
+    if len(values) > 1:
+        raise ApiError(400, f"{name}: expected a single value")
+    return values[0] if values else None
+
+
+def _non_empty(request: Request, name: str) -> str | None:
+    value = _single(request, name)
+    if value is not None and not value:
+        raise ApiError(400, f"{name}: String should have at least 1 character")
+    return value
+
+
+def _content_disposition(filename: str) -> str:
+    """`attachment` with the name as RFC 6266: a quoted ASCII fallback, `filename*` otherwise."""
+    plain = all(32 <= ord(ch) < 127 for ch in filename)
+    fallback = "".join(ch if 32 <= ord(ch) < 127 else "_" for ch in filename) or "download"
+    fallback = fallback.replace("\\", "\\\\").replace('"', '\\"')
+    value = f'attachment; filename="{fallback}"'
+    if not plain:
+        value += "; filename*=utf-8''" + quote(filename, safe="!#$&+-.^_`|~")
+    return value
+
+
+def _clean_filename(raw: str | None, mime_type: str) -> str:
+    """Keep only the last path component; an empty name is `unnamed` plus an extension."""
+    name = re.split(r"[/\\]", raw or "")[-1].strip()
+    if name in ("", ".", ".."):
+        extension = mimetypes.guess_extension(mime_type, strict=False) or ""
+        name = "unnamed" + extension
+    return name
+
+
+_MEDIA_TYPE = re.compile(r"[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")
+
+
+def _clean_mime_type(raw: str | None, filename: str | None) -> str:
+    media_type = (raw or "").split(";", 1)[0].strip().lower()
+    if _MEDIA_TYPE.fullmatch(media_type) and "*" not in media_type:
+        return media_type
+    guessed, _ = mimetypes.guess_type(filename or "", strict=False)
+    return guessed or "application/octet-stream"
+
+
+def _encode_cursor(file_id: str) -> str:
+    return "page_" + base64.urlsafe_b64encode(file_id.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(page: str) -> str | None:
+    if not page.startswith("page_"):
+        return None
+    token = page[len("page_") :]
+    try:
+        return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+
+
+async def _stream(handle: BinaryIO) -> AsyncIterator[bytes]:
+    try:
+        while chunk := await anyio.to_thread.run_sync(handle.read, CHUNK):
+            yield chunk
+    finally:
+        handle.close()
+
+
+def _content_response(blob: Blob, mime_type: str | None, filename: str) -> Response:
+    """The download trio plus the bytes, streamed from disk.
+
+    The file is opened before the headers go out: a delete racing the download then
+    removes the name but not the open bytes, so the body always matches its headers.
+    """
+    try:
+        handle = blob.path.open("rb")
+    except FileNotFoundError:
+        raise ApiError(404, f"Not found: {filename}") from None
+    return StreamingResponse(
+        _stream(handle),
+        media_type=None,
+        headers={
+            "content-type": mime_type or "application/octet-stream",
+            "content-length": str(blob.size),
+            "content-disposition": _content_disposition(filename),
+            "content-md5": blob.content_md5,
+        },
+    )
+
+
+class MockApp:
+    """The ASGI application: one instance per server, reading `config` and `store`."""
+
+    def __init__(self, config: MockConfig, store: Store) -> None:
+        self.config = config
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        request = Request(scope, receive)
+        request_id: str = scope.get(REQUEST_ID_KEY, "")
+        try:
+            response = await self._dispatch(request)
+        except ApiError as error:
+            response = error_response(request_id, error)
+        except UploadError as error:
+            response = error_response(
+                request_id, ApiError(error.status, error.message, error_type=error.error_type)
+            )
+        except Exception as exc:  # a bug in the mock: still the envelope, never a bare 500
+            response = error_response(request_id, ApiError(500, f"Mock server error: {exc!r}"))
+        await response(scope, receive, send)
+
+    async def _dispatch(self, request: Request) -> Response:
+        path = request.url.path
+        for route in _ROUTES:
+            match = route.pattern.fullmatch(path)
+            if match:
+                break
+        else:
+            raise ApiError(404, f"Not found: {request.method} {path}")
+        method = request.method.upper()
+        if method not in route.methods:
+            allow = ", ".join(route.methods)
+            message = route.refusal if method == "DELETE" and route.refusal else None
+            raise ApiError(
+                405,
+                message or f"Method {method} is not allowed on {path}",
+                headers={"allow": allow},
+            )
+        self._authenticate(request, route.api)
+        self._check_headers(request, route.api)
+        if self.config.organization_on_hold:
+            details = {"appeal_url": self.config.appeal_url} if self.config.appeal_url else {}
+            raise ApiError(
+                400,
+                "This organization has been disabled.",
+                error_code="organization_on_hold",
+                details=details,
+            )
+        handler: Handler = getattr(self, route.methods[method])
+        return await handler(request, match.groupdict().get("id") or "")
+
+    def _authenticate(self, request: Request, api: str) -> None:
+        expected = self.config.api_key if api == "files" else self.config.compliance_api_key
+        keys = _given_keys(request)
+        if not keys:
+            raise ApiError(401, "x-api-key header is required")
+        if expected not in keys:
+            raise ApiError(401, "invalid x-api-key")
+
+    def _check_headers(self, request: Request, api: str) -> None:
+        version = request.headers.get("anthropic-version")
+        if version is None and api == "files":
+            raise ApiError(400, "anthropic-version: header is required")
+        if version is not None and version not in API_VERSIONS:
+            raise ApiError(400, f"anthropic-version: {version!r} is not a valid version")
+        for name in ("anthropic-beta", "anthropic-workspace-id"):
+            if name in request.headers and not request.headers[name].strip():
+                raise ApiError(400, f"{name}: header must not be empty")
+        if api == "files":
+            beta = _single(request, "beta")
+            if beta is not None and beta not in ("true", "false"):
+                raise ApiError(400, "beta: Input should be a valid boolean")
+
+    # Files API -------------------------------------------------------------------------
+
+    async def upload(self, request: Request, _: str) -> Response:
+        config = self.config
+        received = await receive_upload(
+            request.headers.get("content-type"),
+            request.stream(),
+            self.store,
+            config.max_upload_bytes,
+        )
+        blob = received.blob
+        try:
+            expires_in = self._expires_in(received.fields.get("expires_in_seconds"))
+            mime_type = _clean_mime_type(received.content_type, received.filename)
+            filename = _clean_filename(received.filename, mime_type)
+            if len(filename) > 500:
+                raise ApiError(400, "file: filename must be at most 500 characters")
+            quota = config.storage_quota_bytes
+            if quota is not None and self.store.used_bytes() + blob.size > quota:
+                raise ApiError(
+                    400,
+                    "Storage quota exceeded: delete files to free up space.",
+                    error_code="storage_quota_exceeded",
+                )
+        except ApiError:
+            blob.path.unlink(missing_ok=True)
+            raise
+        now = config.clock.now()
+        stored = StoredFile(
+            id=new_id("file_"),
+            filename=filename,
+            mime_type=mime_type,
+            created_at=now,
+            blob=blob,
+            downloadable=config.uploaded_files_downloadable,
+            seq=self.store.next_seq(),
+            expires_at=now + timedelta(seconds=expires_in) if expires_in else None,
+        )
+        self.store.add_file(stored)
+        return JSONResponse(stored.to_json())
+
+    @staticmethod
+    def _expires_in(raw: str | None) -> int | None:
+        if raw is None:
+            return None
+        low, high = EXPIRES_RANGE
+        text = raw.strip()
+        if not re.fullmatch(r"[0-9]+", text) or not low <= int(text) <= high:
+            raise ApiError(400, f"expires_in_seconds: must be an integer from {low} to {high}")
+        return int(text)
+
+    async def list_files(self, request: Request, _: str) -> Response:
+        raw_limit = _single(request, "limit")
+        page = _non_empty(request, "page")
+        after_id = _non_empty(request, "after_id")
+        before_id = _non_empty(request, "before_id")
+        scope_id = _non_empty(request, "scope_id")
+        has_ids = "ids[]" in request.query_params
+        items = self.store.files_newest_first()
+        if scope_id is not None:
+            items = [f for f in items if f.scope_id == scope_id]
+        if has_ids:
+            if page is not None or raw_limit is not None:
+                raise ApiError(400, "ids: cannot be combined with page or limit")
+            if after_id is not None or before_id is not None:
+                raise ApiError(400, "ids: cannot be combined with after_id or before_id")
+            wanted = set(request.query_params.getlist("ids[]"))
+            if len(wanted) > MAX_IDS:
+                raise ApiError(400, f"ids: at most {MAX_IDS} ids")
+            if "" in wanted:
+                raise ApiError(400, "ids: ids must not be empty")
+            return self._page([f for f in items if f.id in wanted], False, False)
+        limit = self._limit(raw_limit)
+        if sum(x is not None for x in (page, after_id, before_id)) > 1:
+            raise ApiError(400, "page, after_id and before_id are mutually exclusive")
+        if before_id is not None:
+            key = self._position("before_id", before_id)
+            newer = [f for f in items if f.sort_key > key]
+            chosen = newer[-limit:]
+            more_after = bool(chosen) and any(f.sort_key < chosen[-1].sort_key for f in items)
+            return self._page(chosen, len(newer) > limit, more_after)
+        if page is not None:
+            cursor_id = _decode_cursor(page)
+            if cursor_id is None or cursor_id not in self.store.positions:
+                raise ApiError(400, "page: invalid page cursor")
+            after_id = cursor_id
+        older = items
+        if after_id is not None:
+            key = self._position("after_id", after_id)
+            older = [f for f in items if f.sort_key < key]
+        chosen = older[:limit]
+        more = len(older) > limit
+        return self._page(chosen, more, more)
+
+    def _limit(self, raw: str | None) -> int:
+        if raw is None:
+            return DEFAULT_LIMIT
+        if not re.fullmatch(r"[0-9]+", raw.strip()):
+            raise ApiError(400, "limit: Input should be a valid integer")
+        value = int(raw)
+        if value < 1:
+            raise ApiError(400, "limit: Input should be greater than or equal to 1")
+        if value > MAX_LIMIT:
+            raise ApiError(400, f"limit: Input should be less than or equal to {MAX_LIMIT}")
+        return value
+
+    def _position(self, name: str, file_id: str) -> Any:
+        key = self.store.positions.get(file_id)
+        if key is None:
+            raise ApiError(400, f"{name}: no file with id {file_id!r}")
+        return key
+
+    def _page(self, chosen: list[StoredFile], has_more: bool, more_after: bool) -> Response:
+        body: dict[str, Any] = {"data": [f.to_json() for f in chosen]}
+        shape = self.config.list_shape
+        if shape in ("both", "next_page"):
+            body["next_page"] = _encode_cursor(chosen[-1].id) if chosen and more_after else None
+        if shape in ("both", "has_more"):
+            body["has_more"] = has_more
+            body["first_id"] = chosen[0].id if chosen else None
+            body["last_id"] = chosen[-1].id if chosen else None
+        return JSONResponse(body)
+
+    def _file(self, file_id: str) -> StoredFile:
+        with self.store.lock:
+            stored = self.store.files.get(file_id)
+        if stored is None:
+            raise ApiError(404, f"File not found: {file_id}")
+        return stored
+
+    async def get_file(self, _: Request, file_id: str) -> Response:
+        return JSONResponse(self._file(file_id).to_json())
+
+    async def delete_file(self, _: Request, file_id: str) -> Response:
+        if self.store.delete_file(file_id) is None:
+            raise ApiError(404, f"File not found: {file_id}")
+        return JSONResponse({"id": file_id, "type": "file_deleted"})
+
+    async def download_file(self, _: Request, file_id: str) -> Response:
+        stored = self._file(file_id)
+        if stored.expires_at is not None and self.config.clock.now() >= stored.expires_at:
+            raise ApiError(404, f"File {file_id} has expired", error_code="file_expired")
+        if not stored.downloadable:
+            raise ApiError(
+                400, f"File {file_id} is not downloadable", error_code="file_not_downloadable"
+            )
+        return _content_response(stored.blob, stored.mime_type, stored.filename)
+
+    # Compliance API --------------------------------------------------------------------
+
+    async def get_chat_file(self, _: Request, file_id: str) -> Response:
+        with self.store.lock:
+            chat = self.store.chat_files.get(file_id)
+        if chat is None:
+            raise ApiError(404, f"Chat file not found: {file_id}")
+        return JSONResponse(chat.to_json())
+
+    async def delete_chat_file(self, _: Request, file_id: str) -> Response:
+        with self.store.lock:
+            chat = self.store.chat_files.pop(file_id, None)
+        if chat is None:
+            raise ApiError(404, f"Chat file not found: {file_id}")
+        if chat.blob is not None:
+            chat.blob.path.unlink(missing_ok=True)
+        return JSONResponse({"id": file_id})
+
+    async def download_chat_file(self, _: Request, file_id: str) -> Response:
+        with self.store.lock:
+            chat = self.store.chat_files.get(file_id)
+        if chat is None or chat.blob is None:
+            raise ApiError(404, f"Chat file not found: {file_id}")
+        return _content_response(chat.blob, chat.mime_type, chat.filename or file_id)
+
+    async def get_generated_file(self, _: Request, file_id: str) -> Response:
+        with self.store.lock:
+            generated = self.store.generated_files.get(file_id)
+        if generated is None:
+            raise ApiError(404, f"Generated file not found: {file_id}")
+        return JSONResponse(generated.to_json())
+
+    async def download_generated_file(self, _: Request, file_id: str) -> Response:
+        with self.store.lock:
+            generated = self.store.generated_files.get(file_id)
+        if generated is None:
+            raise ApiError(404, f"Generated file not found: {file_id}")
+        return _content_response(generated.blob, generated.mime_type, generated.filename)
+
+    async def download_artifact(self, _: Request, version_id: str) -> Response:
+        with self.store.lock:
+            artifact = self.store.artifacts.get(version_id)
+        if artifact is None:
+            raise ApiError(404, f"Artifact version not found: {version_id}")
+        extension = mimetypes.guess_extension(artifact.mime_type, strict=False) or ""
+        filename = artifact.filename or version_id + extension
+        return _content_response(artifact.blob, artifact.mime_type, filename)

@@ -1,0 +1,106 @@
+"""Seeding a MockServer from a JSON fixture file (format: `MockServer.load_fixture`)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claude_files.testing._server import MockServer
+
+_SECTIONS = ("files", "chat_files", "generated_files", "artifact_versions")
+
+
+class FixtureError(ValueError):
+    """The fixture file does not follow the documented format."""
+
+
+def _content(entry: dict[str, Any], base: Path, *, optional: bool = False) -> bytes | None:
+    if "content_base64" in entry:
+        return base64.b64decode(entry["content_base64"], validate=True)
+    if "content_path" in entry:
+        return (base / str(entry["content_path"])).read_bytes()
+    if "content" in entry:
+        text = entry["content"]
+        if text is None and optional:
+            return None
+        if not isinstance(text, str):
+            raise FixtureError("content must be a string (or use content_base64)")
+        return text.encode("utf-8")
+    if optional:
+        return None
+    raise FixtureError(f"entry {entry.get('id', '?')!r} has no content")
+
+
+def _time(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise FixtureError(f"timestamps are RFC 3339 strings, not {value!r}")
+    return datetime.fromisoformat(value)
+
+
+def load_fixture(server: MockServer, path: Path) -> dict[str, list[Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not set(data) <= set(_SECTIONS):
+        raise FixtureError(f"a fixture is an object with the keys {', '.join(_SECTIONS)}")
+    base = path.parent
+    created: dict[str, list[Any]] = {name: [] for name in _SECTIONS}
+    for entry in data.get("files", []):
+        content = _content(entry, base)
+        assert content is not None
+        created["files"].append(
+            server.add_file(
+                content,
+                filename=entry.get("filename", "file.bin"),
+                mime_type=entry.get("mime_type", "application/octet-stream"),
+                downloadable=entry.get("downloadable", True),
+                expires_in_seconds=entry.get("expires_in_seconds"),
+                id=entry.get("id"),
+                created_at=_time(entry.get("created_at")),
+                scope_id=entry.get("scope_id"),
+            )
+        )
+    for entry in data.get("chat_files", []):
+        created["chat_files"].append(
+            server.add_chat_file(
+                _content(entry, base, optional=True),
+                filename=entry.get("filename", "file.bin"),
+                mime_type=entry.get("mime_type", "application/octet-stream"),
+                message_ids=entry.get("message_ids", ()),
+                claude_chat_ids=entry.get("claude_chat_ids", ()),
+                id=entry.get("id"),
+                created_at=_time(entry.get("created_at")),
+                md5=entry.get("md5", True),
+            )
+        )
+    for entry in data.get("generated_files", []):
+        content = _content(entry, base)
+        assert content is not None
+        created_at = entry.get("created_at", True)
+        created["generated_files"].append(
+            server.add_generated_file(
+                content,
+                filename=entry.get("filename", "output.bin"),
+                mime_type=entry.get("mime_type", "application/octet-stream"),
+                claude_chat_id=entry.get("claude_chat_id"),
+                id=entry.get("id"),
+                created_at=True if created_at is True else _time(created_at),
+                md5=entry.get("md5", True),
+            )
+        )
+    for entry in data.get("artifact_versions", []):
+        content = _content(entry, base)
+        assert content is not None
+        created["artifact_versions"].append(
+            server.add_artifact_version(
+                content,
+                mime_type=entry.get("mime_type", "text/markdown"),
+                id=entry.get("id"),
+                filename=entry.get("filename"),
+            )
+        )
+    return created

@@ -1,0 +1,258 @@
+"""The mock server's state: stored files, compliance records, ids and the clock.
+
+Everything here is plain data and locking, no HTTP. Bytes live on disk in the server's
+temporary directory (never in memory), so a 500 MB file costs the mock nothing but disk.
+One lock guards the maps: the test thread seeds data while the server thread serves it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+import string
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+_BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
+
+def new_id(prefix: str) -> str:
+    """An id shaped like the real ones: `prefix` + `011C` + 20 base62 characters.
+
+    Real ids look like `file_011CNha8iCJcU1wXNR6q4V8w` (24 characters after the prefix).
+    """
+    return prefix + "011C" + "".join(secrets.choice(_BASE62) for _ in range(20))
+
+
+def new_request_id() -> str:
+    """A request id shaped like `req_018EeWyXxfu5pfWkrYcMdjWG`."""
+    return "req_018E" + "".join(secrets.choice(_BASE62) for _ in range(20))
+
+
+def rfc3339(moment: datetime) -> str:
+    """`2025-04-15T18:37:24.100435Z`: UTC, microseconds, a `Z` suffix."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Clock:
+    """The mock's notion of now: real UTC time, shifted or frozen by tests.
+
+    `set()` freezes it at a datetime or hands it a callable; `advance()` moves it on.
+    Expiry tests move time forward instead of sleeping.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._frozen: datetime | None = None
+        self._source: Callable[[], datetime] | None = None
+        self._offset = timedelta()
+
+    def now(self) -> datetime:
+        with self._lock:
+            if self._frozen is not None:
+                base = self._frozen
+            elif self._source is not None:
+                base = self._source()
+            else:
+                base = datetime.now(UTC)
+            moment = base + self._offset
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+    def set(self, value: datetime | Callable[[], datetime] | None) -> None:
+        """Freeze at `value` (a datetime), follow it (a callable), or use real time (None)."""
+        with self._lock:
+            self._offset = timedelta()
+            if value is None:
+                self._frozen, self._source = None, None
+            elif isinstance(value, datetime):
+                self._frozen = value if value.tzinfo else value.replace(tzinfo=UTC)
+                self._source = None
+            else:
+                self._frozen, self._source = None, value
+
+    def advance(self, delta: float | timedelta) -> None:
+        with self._lock:
+            self._offset += delta if isinstance(delta, timedelta) else timedelta(seconds=delta)
+
+
+@dataclass
+class Blob:
+    """Bytes on disk with their size and digest."""
+
+    path: Path
+    size: int
+    md5: bytes
+
+    @property
+    def content_md5(self) -> str:
+        """The `Content-MD5` header value: base64 of the raw digest (RFC 1864)."""
+        return base64.b64encode(self.md5).decode("ascii")
+
+
+@dataclass
+class StoredFile:
+    """A Files API file (`file_…`)."""
+
+    id: str
+    filename: str
+    mime_type: str
+    created_at: datetime
+    blob: Blob
+    downloadable: bool
+    seq: int
+    expires_at: datetime | None = None
+    scope_id: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[datetime, int]:
+        """Newest first means the largest key first; `seq` breaks ties in creation time."""
+        return (self.created_at, self.seq)
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "id": self.id,
+            "type": "file",
+            "filename": self.filename,
+            "mime_type": self.mime_type,
+            "size_bytes": self.blob.size,
+            "created_at": rfc3339(self.created_at),
+            "downloadable": self.downloadable,
+            "expires_at": rfc3339(self.expires_at) if self.expires_at else None,
+        }
+        if self.scope_id is not None:
+            body["scope"] = {"id": self.scope_id, "type": "session"}
+        return body
+
+
+@dataclass
+class ChatFile:
+    """A Compliance API chat file (`claude_file_…`); `blob` is None with no downloadable variant."""
+
+    id: str
+    created_at: datetime
+    filename: str | None
+    mime_type: str | None
+    blob: Blob | None
+    message_ids: list[str] = field(default_factory=list)
+    claude_chat_ids: list[str] = field(default_factory=list)
+    md5: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "created_at": rfc3339(self.created_at),
+            "filename": self.filename,
+            "mime_type": self.mime_type,
+            "size_bytes": self.blob.size if self.blob else None,
+            "message_ids": list(self.message_ids),
+            "claude_chat_ids": list(self.claude_chat_ids),
+            "md5": self.md5,
+        }
+
+
+@dataclass
+class GeneratedFile:
+    """A Compliance API generated file (`claude_gen_file_…`)."""
+
+    id: str
+    claude_chat_id: str
+    created_at: datetime | None
+    filename: str
+    mime_type: str | None
+    blob: Blob
+    md5: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "claude_chat_id": self.claude_chat_id,
+            "created_at": rfc3339(self.created_at) if self.created_at else None,
+            "filename": self.filename,
+            "md5": self.md5,
+            "mime_type": self.mime_type,
+            "size_bytes": self.blob.size,
+        }
+
+
+@dataclass
+class ArtifactVersion:
+    """A Compliance API artifact version (`claude_artifact_version_…`): content only."""
+
+    id: str
+    mime_type: str
+    blob: Blob
+    filename: str | None = None
+
+
+class Store:
+    """All records, keyed by id, behind one lock."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.lock = threading.RLock()
+        self.files: dict[str, StoredFile] = {}
+        self.chat_files: dict[str, ChatFile] = {}
+        self.generated_files: dict[str, GeneratedFile] = {}
+        self.artifacts: dict[str, ArtifactVersion] = {}
+        # Every file id ever created keeps its position, so cursors survive deletes.
+        self.positions: dict[str, tuple[datetime, int]] = {}
+        self._seq = 0
+
+    def next_seq(self) -> int:
+        with self.lock:
+            self._seq += 1
+            return self._seq
+
+    def blob_path(self) -> Path:
+        return self.directory / secrets.token_hex(12)
+
+    def write_blob(self, data: bytes | Iterable[bytes]) -> Blob:
+        """Store bytes (or chunks of them) on disk and return their blob."""
+        path = self.blob_path()
+        digest = hashlib.md5()
+        size = 0
+        chunks = [data] if isinstance(data, bytes) else data
+        with path.open("wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+                digest.update(chunk)
+                size += len(chunk)
+        return Blob(path=path, size=size, md5=digest.digest())
+
+    def add_file(self, stored: StoredFile) -> None:
+        with self.lock:
+            self.files[stored.id] = stored
+            self.positions[stored.id] = stored.sort_key
+
+    def delete_file(self, file_id: str) -> StoredFile | None:
+        with self.lock:
+            stored = self.files.pop(file_id, None)
+        if stored is not None:
+            stored.blob.path.unlink(missing_ok=True)
+        return stored
+
+    def clear(self) -> None:
+        """Forget every record and remove its bytes."""
+        with self.lock:
+            blobs = [f.blob for f in self.files.values()]
+            blobs += [c.blob for c in self.chat_files.values() if c.blob is not None]
+            blobs += [g.blob for g in self.generated_files.values()]
+            blobs += [a.blob for a in self.artifacts.values()]
+            for records in (self.files, self.chat_files, self.generated_files, self.artifacts):
+                records.clear()
+            self.positions.clear()
+        for blob in blobs:
+            blob.path.unlink(missing_ok=True)
+
+    def used_bytes(self) -> int:
+        with self.lock:
+            return sum(f.blob.size for f in self.files.values())
+
+    def files_newest_first(self) -> list[StoredFile]:
+        with self.lock:
+            return sorted(self.files.values(), key=lambda f: f.sort_key, reverse=True)

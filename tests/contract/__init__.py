@@ -1,0 +1,1 @@
+"""Contract tests: the mock, the generated client and the official SDK against openapi.yaml."""
