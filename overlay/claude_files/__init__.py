@@ -1,9 +1,100 @@
 """claude-files: a typed, streaming client for Anthropic's file endpoints.
 
 The generated client (`claude_files_openapi`) is compiled from `openapi.yaml`; this
-package is the handwritten layer on top of it.
+package is the handwritten layer on top of it: `Client` and `AsyncClient`, with capped,
+checked, atomic downloads, streamed uploads, paging, typed errors and retries.
 """
 
+from claude_files._client import AsyncClient, Client
+from claude_files._downloads import DownloadStream
+from claude_files._errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ChecksumMismatchError,
+    ClaudeFilesError,
+    ClientClosedRequestError,
+    ConflictError,
+    ContentTooLargeError,
+    FileExpiredError,
+    FileNotDownloadableError,
+    FileTooLargeError,
+    GatewayTimeoutError,
+    HTTPNotImplementedError,
+    IncompleteDownloadError,
+    InternalServerError,
+    NotFoundError,
+    OrganizationOnHoldError,
+    OverloadedError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    RateLimitError,
+    RequestHeaderFieldsTooLargeError,
+    RequestTimeoutError,
+    RequestTooLargeError,
+    ServiceUnavailableError,
+    StorageQuotaExceededError,
+    UnprocessableEntityError,
+)
+from claude_files._paging import AsyncPager, Pager
+from claude_files._uploads import MAX_UPLOAD_BYTES
 from claude_files._version import __version__
+from claude_files_openapi.models import (
+    ChatFile,
+    DeletedChatFile,
+    DeletedFile,
+    FileListResponse,
+    FileMetadata,
+    GeneratedFile,
+)
 
-__all__ = ["__version__"]
+__all__ = [
+    "MAX_UPLOAD_BYTES",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncClient",
+    "AsyncPager",
+    "AuthenticationError",
+    "BadRequestError",
+    "ChatFile",
+    "ChecksumMismatchError",
+    "ClaudeFilesError",
+    "Client",
+    "ClientClosedRequestError",
+    "ConflictError",
+    "ContentTooLargeError",
+    "DeletedChatFile",
+    "DeletedFile",
+    "DownloadStream",
+    "FileExpiredError",
+    "FileListResponse",
+    "FileMetadata",
+    "FileNotDownloadableError",
+    "FileTooLargeError",
+    "GatewayTimeoutError",
+    "GeneratedFile",
+    "HTTPNotImplementedError",
+    "IncompleteDownloadError",
+    "InternalServerError",
+    "NotFoundError",
+    "OrganizationOnHoldError",
+    "OverloadedError",
+    "Pager",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "RequestHeaderFieldsTooLargeError",
+    "RequestTimeoutError",
+    "RequestTooLargeError",
+    "ServiceUnavailableError",
+    "StorageQuotaExceededError",
+    "UnprocessableEntityError",
+    "__version__",
+]

@@ -1,0 +1,290 @@
+"""`Client` and `AsyncClient`: configuration, authentication, and the I/O drivers.
+
+Everything that decides (which headers, when to retry, whether a download adds up) is
+shared; each client only runs protocols (see `_retry`) with its own way of waiting.
+This is the one module that talks to httpx.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
+from typing import Any, Generic, Literal, TypeVar
+
+import anyio
+import anyio.to_thread
+import httpx
+
+from claude_files._errors import APIConnectionError, APITimeoutError, ClaudeFilesError
+from claude_files._resources import AsyncCompliance, AsyncFiles, Compliance, Files
+from claude_files._retry import Protocol, RetryPolicy, Send, Sleep, capture
+from claude_files._version import __version__
+from claude_files_openapi.models.anthropic_version import ANTHROPIC_VERSION_VALUES
+
+T = TypeVar("T")
+
+DEFAULT_BASE_URL = "https://api.anthropic.com"
+DEFAULT_API_VERSION = "2026-10-21"
+DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
+
+Api = Literal["files", "compliance"]
+_KEYS = {"files": "ANTHROPIC_API_KEY", "compliance": "ANTHROPIC_COMPLIANCE_API_KEY"}
+
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+class _BaseClient(Generic[H]):
+    """Configuration and request building, shared by `Client` and `AsyncClient`.
+
+    Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY`, the URL to
+    `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when an API
+    that needs it is used. Pass `http_client` to share one httpx client (it is then
+    yours to close). `max_download_bytes=None` lifts the cap on downloads.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        compliance_api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
+        api_version: str = DEFAULT_API_VERSION,
+        workspace_id: str | None = None,
+        auth: Literal["x-api-key", "bearer"] = "x-api-key",
+        http_client: H | None = None,
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        if max_download_bytes is not None and max_download_bytes < 0:
+            raise ValueError("max_download_bytes must be >= 0 (or None for no cap)")
+        if api_version not in ANTHROPIC_VERSION_VALUES:
+            raise ValueError(f"api_version must be one of {sorted(ANTHROPIC_VERSION_VALUES)}")
+        if auth not in ("x-api-key", "bearer"):
+            raise ValueError('auth must be "x-api-key" or "bearer"')
+        self._keys = {
+            "files": api_key or os.environ.get(_KEYS["files"]),
+            "compliance": compliance_api_key or os.environ.get(_KEYS["compliance"]),
+        }
+        url = base_url or os.environ.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
+        self.base_url = url.rstrip("/")
+        self.max_download_bytes = max_download_bytes
+        self.api_version = api_version
+        self.workspace_id = workspace_id
+        self.auth = auth
+        self._policy = RetryPolicy(max_retries=max_retries)
+        self._owns_http = http_client is None
+        self._http: H = http_client or self._new_http(timeout)
+        self._setup()
+
+    def _new_http(self, timeout: float | httpx.Timeout | None) -> H:
+        raise NotImplementedError
+
+    def _setup(self) -> None:
+        """Attach the resources and the way to wait (sync or async)."""
+
+    @property
+    def max_retries(self) -> int:
+        return self._policy.max_retries
+
+    def _auth(self, api: Api) -> dict[str, str]:
+        """The auth header for `api`; a clear error when its key is missing."""
+        key = self._keys[api]
+        if not key:
+            what = "api_key" if api == "files" else "compliance_api_key"
+            raise ClaudeFilesError(
+                f"no {api} API key: pass {what}= to the client or set {_KEYS[api]}"
+            )
+        return {"Authorization": f"Bearer {key}"} if self.auth == "bearer" else {"x-api-key": key}
+
+    def _complete(self, kwargs: dict[str, Any], api: Api) -> dict[str, Any]:
+        """A generated `_get_kwargs` result made sendable: absolute URL and auth."""
+        headers = {
+            **kwargs.get("headers", {}),
+            **self._auth(api),
+            "User-Agent": f"claude-files/{__version__}",
+        }
+        return {**kwargs, "url": self.base_url + kwargs["url"], "headers": headers}
+
+    def _max_bytes(self, max_bytes: int | None) -> int | None:
+        if max_bytes is None:
+            return self.max_download_bytes
+        if max_bytes < 0:
+            raise ValueError("max_bytes must be >= 0")
+        return max_bytes
+
+    def __repr__(self) -> str:
+        keys = ", ".join(
+            f"{api}_key={'set' if key else 'missing'}" for api, key in self._keys.items()
+        )
+        return f"{type(self).__name__}(base_url={self.base_url!r}, {keys})"
+
+
+class Client(_BaseClient[httpx.Client]):
+    """A client for the Files API and the Compliance API's file endpoints."""
+
+    def _setup(self) -> None:
+        self._sleep: Callable[[float], object] = time.sleep
+        self.files = Files(self)
+        self.compliance = Compliance(self)
+
+    def _new_http(self, timeout: float | httpx.Timeout | None) -> httpx.Client:
+        return httpx.Client(timeout=timeout)
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _execute(self, protocol: Protocol[T]) -> T:
+        box: list[T] = []
+        for _ in self._run(capture(protocol, box)):
+            pass
+        return box[0]
+
+    def _run(self, protocol: Protocol[Any]) -> Generator[bytes, None, None]:
+        """Carry out a protocol's commands; yield the bytes it yields."""
+        response: httpx.Response | None = None
+        chunks: Iterator[bytes] = iter(())
+        result: Any = None
+        try:
+            while True:
+                try:
+                    command = protocol.send(result)
+                except StopIteration:
+                    return
+                result = None
+                if isinstance(command, bytes):
+                    yield command
+                elif isinstance(command, Sleep):
+                    self._sleep(command.seconds)
+                elif isinstance(command, Send):
+                    if response is not None:
+                        response.close()
+                    response = None
+                    try:
+                        request = self._http.build_request(**command.prepare())
+                        response = result = self._http.send(request, stream=True)
+                        chunks = response.iter_bytes()
+                    except httpx.TransportError as exc:
+                        result = _connection_error(exc)
+                else:
+                    try:
+                        result = next(chunks, b"")
+                    except httpx.TransportError as exc:
+                        result = _connection_error(exc)
+        finally:
+            protocol.close()
+            if response is not None:
+                response.close()
+
+
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
+    """`Client`'s twin for asyncio (and trio): the same surface, awaited.
+
+    File reads and writes run in worker threads, never on the event loop.
+    """
+
+    def _setup(self) -> None:
+        self._sleep: Callable[[float], Awaitable[object]] = anyio.sleep
+        self.files = AsyncFiles(self)
+        self.compliance = AsyncCompliance(self)
+
+    def _new_http(self, timeout: float | httpx.Timeout | None) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=timeout)
+
+    async def close(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def _execute(self, protocol: Protocol[T]) -> T:
+        box: list[T] = []
+        async for _ in self._run(capture(protocol, box)):
+            pass
+        return box[0]
+
+    async def _run(self, protocol: Protocol[Any]) -> AsyncGenerator[bytes, None]:
+        response: httpx.Response | None = None
+        chunks: AsyncIterator[bytes] | None = None
+        result: Any = None
+        try:
+            while True:
+                try:
+                    command = protocol.send(result)
+                except StopIteration:
+                    return
+                result = None
+                if isinstance(command, bytes):
+                    yield command
+                elif isinstance(command, Sleep):
+                    await self._sleep(command.seconds)
+                elif isinstance(command, Send):
+                    await _aclose(response)
+                    response = None
+                    try:
+                        response = result = await self._send(command)
+                        chunks = response.aiter_bytes()
+                    except httpx.TransportError as exc:
+                        result = _connection_error(exc)
+                else:
+                    try:
+                        result = await anext(chunks, b"") if chunks else b""
+                    except httpx.TransportError as exc:
+                        result = _connection_error(exc)
+        finally:
+            protocol.close()
+            with anyio.CancelScope(shield=True):
+                await _aclose(response)
+
+    async def _send(self, command: Send) -> httpx.Response:
+        if not command.blocking:
+            request = self._http.build_request(**command.prepare())
+        else:  # an upload: open the file and read it in worker threads
+            prepare = command.prepare
+            request = await anyio.to_thread.run_sync(lambda: self._http.build_request(**prepare()))
+            assert isinstance(request.stream, httpx.SyncByteStream)  # httpx's multipart stream
+            request.stream = _ThreadedStream(iter(request.stream))
+        return await self._http.send(request, stream=True)
+
+
+async def _aclose(response: httpx.Response | None) -> None:
+    if response is not None:
+        await response.aclose()
+
+
+def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
+    message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    timeout = isinstance(exc, httpx.TimeoutException)
+    error = APITimeoutError(message) if timeout else APIConnectionError(message)
+    error.__cause__ = exc
+    return error
+
+
+class _ThreadedStream(httpx.AsyncByteStream):
+    """An async request body whose chunks are produced in a worker thread.
+
+    httpx reads a multipart file with blocking calls even in async code; this keeps
+    those reads off the event loop.
+    """
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        while (chunk := await anyio.to_thread.run_sync(next, self._chunks, None)) is not None:
+            yield chunk

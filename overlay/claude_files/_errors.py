@@ -1,0 +1,278 @@
+"""Every error the client raises, named as the anthropic SDK names them where they overlap.
+
+ClaudeFilesError
+├── APIError                          a request did not give a usable response
+│   ├── APIStatusError                the server answered 4xx/5xx: status_code, type,
+│   │   │                             error_code, message, request_id, response
+│   │   ├── BadRequestError                    400
+│   │   │   ├── FileNotDownloadableError       400 file_not_downloadable
+│   │   │   ├── StorageQuotaExceededError      400 storage_quota_exceeded
+│   │   │   └── OrganizationOnHoldError        400 organization_on_hold (appeal_url)
+│   │   ├── AuthenticationError                401
+│   │   ├── PaymentRequiredError               402
+│   │   ├── PermissionDeniedError              403
+│   │   ├── NotFoundError                      404
+│   │   │   └── FileExpiredError               404 file_expired
+│   │   ├── RequestTimeoutError                408
+│   │   ├── ConflictError                      409
+│   │   ├── PreconditionFailedError            412
+│   │   ├── RequestTooLargeError               413 (also ContentTooLargeError)
+│   │   ├── UnprocessableEntityError           422
+│   │   ├── RateLimitError                     429
+│   │   ├── RequestHeaderFieldsTooLargeError   431
+│   │   ├── ClientClosedRequestError           499
+│   │   └── InternalServerError                5xx
+│   │       ├── HTTPNotImplementedError        501
+│   │       ├── ServiceUnavailableError        503
+│   │       ├── GatewayTimeoutError            504
+│   │       └── OverloadedError                529
+│   └── APIConnectionError            no response (refused, reset, ...)
+│       └── APITimeoutError
+├── FileTooLargeError                 over a download cap or the upload limit
+├── IncompleteDownloadError           body shorter/longer than announced, or cut off
+└── ChecksumMismatchError             body does not match Content-MD5
+
+A missing API key is a plain ClaudeFilesError. Bad arguments raise ValueError/TypeError.
+"""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from claude_files_openapi.models import ErrorResponse
+from claude_files_openapi.types import Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+
+class ClaudeFilesError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class APIError(ClaudeFilesError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class APIStatusError(APIError):
+    """The server answered with a 4xx or 5xx status.
+
+    `type` is `error.type` and `error_code` is `error.details.error_code` (None when
+    absent); `body` is the parsed envelope (None when the body was not one).
+    """
+
+    status_code: int
+    _by_status: ClassVar[dict[int, type[APIStatusError]]] = {}
+    _by_code: ClassVar[dict[str, type[APIStatusError]]] = {}
+
+    def __init_subclass__(cls, status: int | None = None, code: str | None = None) -> None:
+        """Register the class for its status, or for the `error_code` that refines one."""
+        super().__init_subclass__()
+        if status is not None:
+            APIStatusError._by_status[status] = cls
+        if code is not None:
+            APIStatusError._by_code[code] = cls
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: str | None = None,
+        body: ErrorResponse | None = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.request_id = request_id
+        self.body = body
+        self.response = response
+        self.type: str | None = body.error.type_ if body else None
+        self.api_message: str | None = body.error.message if body else None
+        details = body.error.details if body else None
+        self.details = None if isinstance(details, Unset) else details
+        self.error_code: str | None = self.details.error_code if self.details else None
+
+
+class BadRequestError(APIStatusError, status=400):
+    pass
+
+
+class FileNotDownloadableError(BadRequestError, code="file_not_downloadable"):
+    """The file's bytes cannot be downloaded (files a user uploaded)."""
+
+
+class StorageQuotaExceededError(BadRequestError, code="storage_quota_exceeded"):
+    pass
+
+
+class OrganizationOnHoldError(BadRequestError, code="organization_on_hold"):
+    @property
+    def appeal_url(self) -> str | None:
+        url = self.details.appeal_url if self.details else None
+        return url if isinstance(url, str) else None
+
+
+class AuthenticationError(APIStatusError, status=401):
+    pass
+
+
+class PaymentRequiredError(APIStatusError, status=402):
+    pass
+
+
+class PermissionDeniedError(APIStatusError, status=403):
+    pass
+
+
+class NotFoundError(APIStatusError, status=404):
+    pass
+
+
+class FileExpiredError(NotFoundError, code="file_expired"):
+    """The file's `expires_at` has passed: its bytes are gone for good."""
+
+
+class RequestTimeoutError(APIStatusError, status=408):
+    pass
+
+
+class ConflictError(APIStatusError, status=409):
+    pass
+
+
+class PreconditionFailedError(APIStatusError, status=412):
+    pass
+
+
+class RequestTooLargeError(APIStatusError, status=413):
+    pass
+
+
+ContentTooLargeError = RequestTooLargeError
+
+
+class UnprocessableEntityError(APIStatusError, status=422):
+    pass
+
+
+class RateLimitError(APIStatusError, status=429):
+    pass
+
+
+class RequestHeaderFieldsTooLargeError(APIStatusError, status=431):
+    pass
+
+
+class ClientClosedRequestError(APIStatusError, status=499):
+    pass
+
+
+class InternalServerError(APIStatusError):
+    pass
+
+
+class HTTPNotImplementedError(InternalServerError, status=501):
+    pass
+
+
+class ServiceUnavailableError(InternalServerError, status=503):
+    pass
+
+
+class GatewayTimeoutError(InternalServerError, status=504):
+    pass
+
+
+class OverloadedError(InternalServerError, status=529):
+    pass
+
+
+class APIConnectionError(APIError):
+    def __init__(self, message: str = "Connection error.") -> None:
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError):
+    def __init__(self, message: str = "Request timed out.") -> None:
+        super().__init__(message)
+
+
+class FileTooLargeError(ClaudeFilesError):
+    """More bytes than allowed: `limit` is the cap, `size` the size when it is known."""
+
+    def __init__(self, limit: int, size: int | None = None) -> None:
+        what = f"{size} bytes" if size is not None else "more bytes than that"
+        super().__init__(f"file too large: the limit is {limit} bytes, the file is {what}")
+        self.limit = limit
+        self.size = size
+
+
+class IncompleteDownloadError(ClaudeFilesError):
+    """The body did not match what the response announced, or was cut off."""
+
+    def __init__(self, message: str, *, expected: int | None = None, received: int = 0) -> None:
+        super().__init__(message)
+        self.expected = expected
+        self.received = received
+
+
+class ChecksumMismatchError(ClaudeFilesError):
+    def __init__(self, expected: str, actual: str) -> None:
+        super().__init__(f"Content-MD5 mismatch: server sent {expected}, body hashes to {actual}")
+        self.expected = expected
+        self.actual = actual
+
+
+def error_class(status: int, error_code: str | None) -> type[APIStatusError]:
+    """The class for a status, refined by `error_code` when the code belongs to it."""
+    fallback = InternalServerError if status >= 500 else APIStatusError
+    base = APIStatusError._by_status.get(status, fallback)
+    refined = APIStatusError._by_code.get(error_code or "")
+    return refined if refined is not None and issubclass(refined, base) else base
+
+
+def parse_envelope(body: bytes) -> ErrorResponse | None:
+    """The error envelope, or None for a body that is not one (a CDN's HTML page)."""
+    try:
+        data: Any = json.loads(body)
+        return ErrorResponse.from_dict(data)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def make_status_error(
+    status: int,
+    headers: Any,
+    body: bytes,
+    response: httpx.Response | None = None,
+) -> APIStatusError:
+    """Classify an error response from its status, `error.type` and `error_code`."""
+    envelope = parse_envelope(body)
+    request_id = headers.get("request-id")
+    if envelope is not None:
+        details = envelope.error.details
+        code = None if isinstance(details, Unset) else details.error_code
+        text = f"{envelope.error.type_}: {envelope.error.message}"
+        if code:
+            text += f" ({code})"
+        if request_id is None and isinstance(envelope.request_id, str):
+            request_id = envelope.request_id
+    else:
+        code = None
+        snippet = " ".join(body[:500].decode("utf-8", "replace").split())[:200]
+        text = snippet or _phrase(status)
+    message = f"{status} {text}" + (f" [request-id {request_id}]" if request_id else "")
+    cls = error_class(status, code)
+    return cls(message, status_code=status, request_id=request_id, body=envelope, response=response)
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "error"
