@@ -52,8 +52,8 @@ spec-lint: $(VENV)/.installed node_modules/.installed
 	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly lint openapi.yaml --format=stylish 2>&1 | grep -v -e '^ *║' -e '^ *╔' -e '^ *╚' -e '^$$'
 
 lint: $(VENV)/.installed spec-lint
-	$(BIN)/ruff check $(wildcard overlay tests bench)
-	$(BIN)/ruff format --check $(wildcard overlay tests bench)
+	$(BIN)/ruff check $(wildcard overlay tests bench demo)
+	$(BIN)/ruff format --check $(wildcard overlay tests bench demo)
 	$(BIN)/mypy
 
 test: check-generated lint node_modules/.installed
@@ -64,7 +64,7 @@ test-fast: $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest -x -q
 
 demo: $(VENV)/.installed
-	@echo "make demo: not yet (issue 6: the claude-files command and the main job)"
+	$(BIN)/python demo/run_demo.py
 
 bench: $(VENV)/.installed
 	@echo "make bench: not yet (issue 7: benchmarks against raw httpx and the anthropic SDK)"

@@ -1,0 +1,426 @@
+"""The `claude-files` command tree (click), and `main`, its entry point.
+
+The commands here only parse; `_commands` does the work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from claude_files import ClaudeFilesError, __version__
+from claude_files.cli import _commands
+from claude_files.cli._commands import ARTIFACTS, CHAT_FILES, FILES, GENERATED_FILES, Kind
+from claude_files.cli._output import Redactor
+from claude_files.cli._results import describe_error
+from claude_files.cli._settings import (
+    ENV_API_KEY,
+    ENV_BASE_URL,
+    ENV_COMPLIANCE_API_KEY,
+    MissingKeyError,
+    Settings,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EPILOG = f"""\b
+Exit codes:
+  0    everything done
+  1    some item failed: the others are still done, and a summary
+       on stderr says which failed
+  2    usage error (bad option or argument, no API key)
+  130  interrupted (Ctrl-C): finished files stay, unfinished ones
+       leave nothing behind
+
+\b
+Environment:
+  {ENV_API_KEY}             key for `files` commands
+  {ENV_COMPLIANCE_API_KEY}  key for `compliance` commands
+  {ENV_BASE_URL}            API base URL (default https://api.anthropic.com)
+
+\b
+Output: result lines on stdout, messages and errors on stderr; progress
+bars only when stderr is a terminal, tables only when stdout is one.
+--json prints one JSON object per result (failures too, with "ok": false
+and "error": {{type, message, status, request_id}}).
+"""
+
+LEAF_EPILOG = """\b
+Exit codes: 0 everything done, 1 some item failed (a summary on stderr
+says which), 2 usage error or no API key, 130 interrupted (Ctrl-C).
+`claude-files --help` tells more."""
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+# -- shared options --------------------------------------------------------------------
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.ensure_object(Settings)
+
+
+def _store(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None:
+            setattr(_settings(ctx), name, value)
+        return value
+
+    return callback
+
+
+def _option(*decls: str, store: str, **kwargs: Any) -> Callable[[F], F]:
+    return click.option(*decls, expose_value=False, callback=_store(store), **kwargs)
+
+
+def _common(api: str) -> Callable[[F], F]:
+    """Key, base URL, --json and --verbose: on every command that calls an API."""
+    if api == "files":
+        key = _option(
+            "--api-key",
+            store="api_key",
+            envvar=ENV_API_KEY,
+            show_envvar=True,
+            metavar="KEY",
+            help="Files API key.",
+        )
+    else:
+        key = _option(
+            "--compliance-api-key",
+            store="compliance_api_key",
+            envvar=ENV_COMPLIANCE_API_KEY,
+            show_envvar=True,
+            metavar="KEY",
+            help="Compliance API key.",
+        )
+    options = [
+        key,
+        _option(
+            "--base-url",
+            store="base_url",
+            envvar=ENV_BASE_URL,
+            show_envvar=True,
+            metavar="URL",
+            help="API base URL.",
+        ),
+        _option(
+            "--json",
+            "json_mode",
+            store="json_mode",
+            is_flag=True,
+            default=None,
+            help="One JSON object per result on stdout.",
+        ),
+        _option(
+            "-v",
+            "--verbose",
+            store="verbose",
+            is_flag=True,
+            default=None,
+            help="Log each request (never the key) on stderr.",
+        ),
+    ]
+
+    def decorate(f: F) -> F:
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return decorate
+
+
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1, max=64),
+    default=4,
+    show_default=True,
+    help="Transfers at once (one client, one connection pool).",
+)
+
+ids_argument = click.argument("ids", metavar="ID...", nargs=-1, required=True)
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)b?\s*$", re.IGNORECASE)
+
+
+class Size(click.ParamType[int]):
+    """`1048576`, `500k`, `10MB`, `1GiB`: bytes, decimal or binary units."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = _SIZE.match(str(value))
+        if not match:
+            self.fail(f"{value!r} is not a size such as 500k, 10MB or 1GiB", param, ctx)
+        number, unit, binary = match.groups()
+        base = 1024 if binary else 1000
+        return int(float(number) * base ** " kmgt".index(unit.lower() or " "))
+
+
+def download_options(f: F) -> F:
+    f = click.option(
+        "--max-size",
+        type=Size(),
+        default=None,
+        metavar="SIZE",
+        help="Refuse files larger than SIZE (e.g. 100MB), before reading them when "
+        "the server says their size.",
+    )(f)
+    f = click.option(
+        "--overwrite", is_flag=True, help="Replace existing files (never done without it)."
+    )(f)
+    f = click.option(
+        "-o",
+        "--output",
+        metavar="DIR|FILE",
+        help="Folder to download into (created if needed; default: the current one), "
+        "or a file name for a single ID.",
+    )(f)
+    return f
+
+
+# -- running a command -------------------------------------------------------------------
+
+
+def _run(
+    api: str | None,
+    work: Callable[[Settings], Coroutine[Any, Any, int]],
+) -> int:
+    """Check the key `api` needs, then run the command's coroutine."""
+    settings = _settings(click.get_current_context())
+    if api is not None:
+        settings.require(api)
+    handler = settings.configure_logging()
+    try:
+        return asyncio.run(work(settings))
+    finally:
+        if handler is not None:
+            logging.getLogger("claude_files").removeHandler(handler)
+
+
+# -- the tree ----------------------------------------------------------------------------
+
+
+@click.group(context_settings=CONTEXT, epilog=EPILOG)
+@click.version_option(__version__, "-V", "--version", prog_name="claude-files")
+def cli() -> None:
+    """Move files to and from Anthropic's Files API and Compliance API.
+
+    \b
+      claude-files files upload report.pdf ./scans/
+      claude-files files list
+      claude-files files download file_011C... -o exports/
+      claude-files compliance generated-files download claude_gen_file_011C...
+    """
+
+
+@cli.group(context_settings=CONTEXT, epilog=LEAF_EPILOG)
+def files() -> None:
+    """The Files API: files you upload (key: ANTHROPIC_API_KEY)."""
+
+
+@files.command("upload", epilog=LEAF_EPILOG)
+@click.argument(
+    "paths",
+    metavar="PATH...",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+)
+@jobs_option
+@_common("files")
+def files_upload(paths: tuple[Path, ...], jobs: int) -> int:
+    """Upload files; a folder uploads the (non-hidden) files directly in it."""
+    return _run("files", lambda s: _commands.upload(s, s.output(), paths, jobs=jobs))
+
+
+@files.command("list", epilog=LEAF_EPILOG)
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many files.")
+@click.option("--after", "after", metavar="ID", help="Start after this file id.")
+@click.option("--before", "before", metavar="ID", help="Page backwards from this file id.")
+@click.option(
+    "--page-size",
+    type=click.IntRange(1, 1000),
+    help="Files per request (default 100; fewer when --limit is smaller).",
+)
+@_common("files")
+def files_list(
+    limit: int | None, after: str | None, before: str | None, page_size: int | None
+) -> int:
+    """List files, newest first, across every page (or as far as --limit).
+
+    A table on a terminal; otherwise one tab-separated line per file: id, filename,
+    size in bytes, created_at (RFC 3339), MIME type.
+    """
+    if after and before:
+        raise click.UsageError("--after and --before go in opposite directions: pick one")
+    return _run(
+        "files",
+        lambda s: _commands.list_files(
+            s, s.output(), limit=limit, page_size=page_size, after=after, before=before
+        ),
+    )
+
+
+def _get_command(group: click.Group, kind: Kind) -> None:
+    @group.command("get", epilog=LEAF_EPILOG)
+    @ids_argument
+    @jobs_option
+    @_common(kind.api)
+    def get(ids: tuple[str, ...], jobs: int) -> int:
+        return _run(kind.api, lambda s: _commands.get(s, s.output(), kind, ids, jobs=jobs))
+
+    get.help = f"Show the metadata of one or more {kind.noun}s."
+
+
+def _download_command(group: click.Group, kind: Kind) -> None:
+    @group.command("download", epilog=LEAF_EPILOG)
+    @ids_argument
+    @download_options
+    @jobs_option
+    @_common(kind.api)
+    def download(
+        ids: tuple[str, ...],
+        output: str | None,
+        overwrite: bool,
+        max_size: int | None,
+        jobs: int,
+    ) -> int:
+        return _run(
+            kind.api,
+            lambda s: _commands.download(
+                s,
+                s.output(),
+                kind,
+                ids,
+                output=output,
+                overwrite=overwrite,
+                jobs=jobs,
+                max_size=max_size,
+            ),
+        )
+
+    named = (
+        "under the name the server gives"
+        if not kind.has_metadata
+        else "under their own filenames (made safe)"
+    )
+    download.help = (
+        f"Download {kind.noun}s, {named}. Each file is written to a temporary name "
+        "and renamed into place when complete: an interrupted or failed download "
+        "leaves nothing. Two files with one name in one run both land "
+        "(`name (2).ext`)."
+    )
+
+
+def _delete_command(group: click.Group, kind: Kind) -> None:
+    @group.command("delete", epilog=LEAF_EPILOG)
+    @ids_argument
+    @jobs_option
+    @_common(kind.api)
+    def delete(ids: tuple[str, ...], jobs: int) -> int:
+        return _run(kind.api, lambda s: _commands.delete(s, s.output(), kind, ids, jobs=jobs))
+
+    delete.help = f"Delete {kind.noun}s."
+
+
+_get_command(files, FILES)
+_download_command(files, FILES)
+_delete_command(files, FILES)
+
+
+@cli.group(context_settings=CONTEXT, epilog=LEAF_EPILOG)
+def compliance() -> None:
+    """The Compliance API: files of chats in your organisation
+    (key: ANTHROPIC_COMPLIANCE_API_KEY)."""
+
+
+@compliance.group("files", context_settings=CONTEXT, epilog=LEAF_EPILOG)
+def compliance_files() -> None:
+    """Files attached to chats (claude_file_...)."""
+
+
+@compliance.group("generated-files", context_settings=CONTEXT, epilog=LEAF_EPILOG)
+def compliance_generated_files() -> None:
+    """Files Claude generated in chats (claude_gen_file_...)."""
+
+
+@compliance.group("artifacts", context_settings=CONTEXT, epilog=LEAF_EPILOG)
+def compliance_artifacts() -> None:
+    """Artifact versions (claude_artifact_version_...)."""
+
+
+_get_command(compliance_files, CHAT_FILES)
+_download_command(compliance_files, CHAT_FILES)
+_delete_command(compliance_files, CHAT_FILES)
+_get_command(compliance_generated_files, GENERATED_FILES)
+_download_command(compliance_generated_files, GENERATED_FILES)
+_download_command(compliance_artifacts, ARTIFACTS)
+
+
+@cli.command("mock-server", context_settings=CONTEXT)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
+)
+@click.option(
+    "--seed",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON fixture to seed it with.",
+)
+def mock_server(port: int, seed: Path | None) -> int:
+    """Run the embedded mock server on 127.0.0.1 until Ctrl-C (needs the `mock` extra)."""
+    from claude_files.cli._mock import serve
+
+    return serve(port=port, seed=seed)
+
+
+# -- the entry point ---------------------------------------------------------------------
+
+
+def _keys_in(args: Sequence[str]) -> Redactor:
+    """A redactor for every key this run could know, when its settings are out of reach."""
+    keys = [os.environ.get(ENV_API_KEY), os.environ.get(ENV_COMPLIANCE_API_KEY)]
+    for i, arg in enumerate(args):
+        for option in ("--api-key", "--compliance-api-key"):
+            if arg == option and i + 1 < len(args):
+                keys.append(args[i + 1])
+            elif arg.startswith(option + "="):
+                keys.append(arg.partition("=")[2])
+    return Redactor(keys)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `claude-files` with `argv` (default: the process's arguments); the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        rv = cli.main(args=args, prog_name="claude-files", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code
+    except (_commands.UsageProblem, MissingKeyError) as exc:
+        click.echo(f"claude-files: error: {exc}", err=True)
+        return EXIT_USAGE
+    except (KeyboardInterrupt, click.Abort):
+        click.echo("claude-files: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except ClaudeFilesError as exc:  # one that no command turned into a failed item
+        click.echo(f"claude-files: error: {_keys_in(args)(describe_error(exc)[1])}", err=True)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: say what it was, never with a key in it
+        logging.getLogger("claude_files.cli").debug("internal error", exc_info=True)
+        click.echo(f"claude-files: internal error: {_keys_in(args)(repr(exc))}", err=True)
+        return EXIT_FAILED
+    return rv if isinstance(rv, int) else EXIT_OK

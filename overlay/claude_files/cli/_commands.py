@@ -1,0 +1,397 @@
+"""What each command does, on one `AsyncClient` per run.
+
+Every function takes parsed arguments, prints through `Output` and returns the exit
+code. Per-item commands report each item as it finishes; one failure never stops the
+others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claude_files import AsyncClient, ClaudeFilesError
+from claude_files.cli._http import bar_for_this_task
+from claude_files.cli._names import NamePlanner, safe_filename
+from claude_files.cli._output import Output, human_size
+from claude_files.cli._results import Outcome, Run, failure, run_each
+from claude_files.cli._settings import Settings
+
+if TYPE_CHECKING:
+    from claude_files.cli._progress import Progress
+
+
+class UsageProblem(Exception):
+    """Arguments that cannot work together: exit 2, like any usage error."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of remote file: which API serves it, and through which resource."""
+
+    noun: str
+    api: str  # "files" or "compliance": the key it needs
+    resource: Callable[[AsyncClient], Any]
+    has_metadata: bool = True
+
+
+FILES = Kind("file", "files", lambda c: c.files)
+CHAT_FILES = Kind("chat file", "compliance", lambda c: c.compliance.files)
+GENERATED_FILES = Kind("generated file", "compliance", lambda c: c.compliance.generated_files)
+ARTIFACTS = Kind(
+    "artifact version", "compliance", lambda c: c.compliance.artifacts, has_metadata=False
+)
+
+
+def _unique(items: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _dump(model: Any) -> dict[str, Any]:
+    data: dict[str, Any] = model.to_dict()
+    return data
+
+
+def _size_of(meta: Any) -> int | None:
+    size = getattr(meta, "size_bytes", None)
+    return size if isinstance(size, int) else None
+
+
+@contextmanager
+def _bar(progress: Progress | None, label: str, total: int | None) -> Iterator[None]:
+    """A progress bar for the requests made inside the block (none off a terminal)."""
+    if progress is None:
+        yield
+        return
+    bar = progress.bar(label, total)
+    try:
+        with bar_for_this_task(bar):
+            yield
+    finally:
+        bar.close()
+
+
+# -- upload ------------------------------------------------------------------------------
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a folder stands for the regular files directly in it (not hidden)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+async def upload(settings: Settings, out: Output, paths: Sequence[Path], *, jobs: int) -> int:
+    files = expand_paths(paths)
+    if not files:
+        out.info("nothing to upload: the folders given hold no files")
+        return 0
+    run = Run("uploaded", out)
+    async with settings.client() as client:
+        with out.progress() as progress:
+
+            async def one(path: Path) -> Outcome:
+                try:
+                    size = (await asyncio.to_thread(path.stat)).st_size
+                    with _bar(progress, path.name, size):
+                        meta = await client.files.upload(path)
+                except Exception as exc:
+                    return failure(str(path), exc, path=str(path))
+                return Outcome(
+                    item=str(path),
+                    ok=True,
+                    data={"ok": True, "path": str(path), "id": meta.id, "file": _dump(meta)},
+                    text=f"uploaded {path} as {meta.id} ({human_size(meta.size_bytes)})",
+                )
+
+            try:
+                await run_each(run, files, one, jobs=jobs, label=str)
+            finally:
+                run.summarize(interrupted=len(run.outcomes) < run.total)
+    return run.exit_code()
+
+
+# -- list --------------------------------------------------------------------------------
+
+FILE_COLUMNS = ("ID", "FILENAME", "SIZE", "CREATED", "MIME TYPE")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "-"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return " ".join(str(value).split())
+
+
+def _file_row(meta: Any, *, human: bool) -> list[str]:
+    """A row of `list`: exact for scripts, short for people."""
+    size = meta.size_bytes
+    created = meta.created_at
+    return [
+        meta.id,
+        _cell(meta.filename),
+        human_size(size) if human else str(size),
+        created.astimezone().strftime("%Y-%m-%d %H:%M") if human else created.isoformat(),
+        _cell(meta.mime_type),
+    ]
+
+
+async def list_files(
+    settings: Settings,
+    out: Output,
+    *,
+    limit: int | None,
+    page_size: int | None,
+    after: str | None,
+    before: str | None,
+) -> int:
+    per_page = page_size or (min(limit, 1000) if limit else 100)
+    rows: list[list[str]] = []
+    count = 0
+    failed: Outcome | None = None
+    async with settings.client() as client:
+        pages = client.files.list(limit=per_page, after_id=after, before_id=before).pages
+        try:
+            async for page in pages:
+                for meta in page.data[: None if limit is None else limit - count]:
+                    count += 1
+                    if out.json_mode:
+                        out.json(_dump(meta))
+                    elif out.stdout_tty:
+                        rows.append(_file_row(meta, human=True))
+                    else:
+                        out.line("\t".join(_file_row(meta, human=False)))
+                if limit is not None and count >= limit:
+                    break
+        except ClaudeFilesError as exc:  # what was listed stands; the rest is an error
+            failed = failure(f"list (after {count} files)", exc)
+    if out.stdout_tty and not out.json_mode:
+        if rows:
+            out.table(FILE_COLUMNS, rows)
+        out.info(f"{count} file{'' if count == 1 else 's'}")
+    if failed is not None:
+        Run("listed", out).report(failed)
+        return 1
+    return 0
+
+
+# -- get ---------------------------------------------------------------------------------
+
+
+async def get(settings: Settings, out: Output, kind: Kind, ids: Sequence[str], *, jobs: int) -> int:
+    ids = _unique(ids)
+    run = Run("found", out, total=len(ids))
+    gate = asyncio.Semaphore(jobs)
+    async with settings.client() as client:
+        resource = kind.resource(client)
+
+        async def fetch(file_id: str) -> Any:
+            async with gate:
+                try:
+                    return await resource.get(file_id)
+                except Exception as exc:
+                    return failure(file_id, exc, id=file_id)
+
+        # Fetched together, printed in the order given.
+        results = await asyncio.gather(*(fetch(i) for i in ids))
+    shown = 0
+    for file_id, result in zip(ids, results, strict=True):
+        if isinstance(result, Outcome):
+            run.report(result)
+            continue
+        data: dict[str, Any] = {"ok": True, "id": file_id, "file": _dump(result)}
+        run.report(Outcome(file_id, True, data, ""), quiet=True)
+        if out.json_mode:
+            out.json(data)
+            continue
+        if shown and not out.stdout_tty:
+            out.line("")
+        shown += 1
+        fields = [(k, _cell(v)) for k, v in data["file"].items()]
+        out.fields(fields, title=f"{kind.noun} {file_id}")
+    run.summarize()
+    return run.exit_code()
+
+
+# -- delete ------------------------------------------------------------------------------
+
+
+async def delete(
+    settings: Settings, out: Output, kind: Kind, ids: Sequence[str], *, jobs: int
+) -> int:
+    ids = _unique(ids)
+    run = Run("deleted", out)
+    async with settings.client() as client:
+        resource = kind.resource(client)
+
+        async def one(file_id: str) -> Outcome:
+            try:
+                await resource.delete(file_id)
+            except Exception as exc:
+                return failure(file_id, exc, id=file_id)
+            return Outcome(
+                file_id, True, {"ok": True, "id": file_id, "deleted": True}, f"deleted {file_id}"
+            )
+
+        try:
+            await run_each(run, ids, one, jobs=jobs)
+        finally:
+            run.summarize(interrupted=len(run.outcomes) < run.total)
+    return run.exit_code()
+
+
+# -- download ----------------------------------------------------------------------------
+
+
+def destination(output: str | None, count: int) -> tuple[Path | None, Path | None]:
+    """(folder, file): where downloads go. Exactly one of the two is set.
+
+    `-o` names a file only for a single id and when it is not an existing folder
+    (or spelled with a trailing slash); otherwise it is a folder, created if needed.
+    """
+    if output is None:
+        return Path("."), None
+    if output == "-":
+        raise UsageProblem("-o -: downloads go to files, not to stdout; name a file or folder")
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)):
+        return path, None
+    if count == 1:
+        return None, path
+    if path.exists():
+        raise UsageProblem(f"-o {output}: several ids need a folder, and this is a file")
+    return path, None
+
+
+def _exists(path: Path) -> FileExistsError:
+    return FileExistsError(f"{path} already exists (pass --overwrite to replace it)")
+
+
+def _move_into_place(staged: Path, dest: Path, overwrite: bool) -> None:
+    if overwrite:
+        os.replace(staged, dest)
+        return
+    try:
+        os.link(staged, dest)  # unlike a rename, never replaces a file
+    except FileExistsError:
+        raise _exists(dest) from None
+
+
+async def download(
+    settings: Settings,
+    out: Output,
+    kind: Kind,
+    ids: Sequence[str],
+    *,
+    output: str | None,
+    overwrite: bool,
+    jobs: int,
+    max_size: int | None,
+) -> int:
+    ids = _unique(ids)
+    folder, single = destination(output, len(ids))
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    run = Run("downloaded", out, total=len(ids), unfinished_note="they left nothing behind")
+    # Transfers and metadata lookups queue apart, so transfers start while later
+    # lookups are still on their way.
+    gate, lookup_gate = asyncio.Semaphore(jobs), asyncio.Semaphore(jobs)
+    planner = NamePlanner(folder) if folder is not None else None
+
+    async with settings.client() as client:
+        resource = kind.resource(client)
+        with out.progress() as progress:
+
+            async def done(file_id: str, path: Path) -> Outcome:
+                size = (await asyncio.to_thread(path.stat)).st_size
+                return Outcome(
+                    file_id,
+                    True,
+                    {"ok": True, "id": file_id, "path": str(path), "size_bytes": size},
+                    f"downloaded {file_id} to {path} ({human_size(size)})",
+                )
+
+            async def fetch(file_id: str, dest: Path, total: int | None) -> None:
+                """Into `dest`, through the library's atomic download_to_file."""
+                try:
+                    if not overwrite and await asyncio.to_thread(dest.exists):
+                        raise _exists(dest)
+                    async with gate:
+                        with _bar(progress, dest.name, total):
+                            path = await resource.download_to_file(
+                                file_id, dest, overwrite=overwrite, max_bytes=max_size
+                            )
+                    outcome = await done(file_id, path)
+                except Exception as exc:
+                    outcome = failure(file_id, exc, id=file_id, path=str(dest))
+                run.report(outcome)
+
+            async def fetch_named_by_server(file_id: str) -> None:
+                """No metadata to name it by: let the library name it in a private
+                folder, then move it into place under a name unique in this run."""
+                assert planner is not None
+                stage = await asyncio.to_thread(
+                    tempfile.mkdtemp, prefix=".claude-files-", dir=planner.folder
+                )
+                try:
+                    async with gate:
+                        with _bar(progress, file_id, None):
+                            staged = await resource.download_to_file(
+                                file_id, stage, max_bytes=max_size
+                            )
+                    dest = planner.claim(staged.name)
+                    await asyncio.to_thread(_move_into_place, staged, dest, overwrite)
+                    outcome = await done(file_id, dest)
+                except Exception as exc:
+                    outcome = failure(file_id, exc, id=file_id)
+                finally:  # also on Ctrl-C: no await here, a second one cannot skip it
+                    shutil.rmtree(stage, ignore_errors=True)
+                run.report(outcome)
+
+            async def metadata(file_id: str) -> Any:
+                async with lookup_gate:
+                    try:
+                        return await resource.get(file_id)
+                    except Exception as exc:
+                        return failure(file_id, exc, id=file_id)
+
+            try:
+                async with asyncio.TaskGroup() as group:
+                    if single is not None:
+                        group.create_task(fetch(ids[0], single, None))
+                    elif not kind.has_metadata:
+                        for file_id in ids:
+                            group.create_task(fetch_named_by_server(file_id))
+                    else:
+                        assert planner is not None
+                        # Names are handed out in the order the ids were given, so
+                        # the same command always gives the same names.
+                        lookups = [group.create_task(metadata(i)) for i in ids]
+                        for file_id, lookup in zip(ids, lookups, strict=True):
+                            meta = await lookup
+                            if isinstance(meta, Outcome):
+                                run.report(meta)
+                                continue
+                            dest = planner.claim(safe_filename(meta.filename, file_id))
+                            group.create_task(fetch(file_id, dest, _size_of(meta)))
+            finally:
+                run.summarize(interrupted=len(run.outcomes) < run.total)
+    return run.exit_code()

@@ -1,0 +1,166 @@
+"""Everything the command prints goes through `Output`.
+
+Three shapes of output, chosen once per run:
+
+- `--json`: one JSON object per result on stdout, nothing else there;
+- a terminal: tables for `list`/`get`, progress bars on stderr while bytes move;
+- anything else (a pipe, a file): plain result lines, no colour, no bars.
+
+Messages and errors go to stderr. Every line, on either stream, passes through the
+redactor first, so an API key cannot be printed even by an error message that quotes it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from claude_files.cli._progress import Progress
+
+REDACTED = "[redacted]"
+
+
+class Redactor:
+    """Replaces every secret it knows (API keys) with `[redacted]`."""
+
+    def __init__(self, secrets: Iterable[str | None] = ()) -> None:
+        # Longest first, so a key that contains another is removed whole.
+        self._secrets = sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+
+def human_size(n: int | None) -> str:
+    """`1.2 MB`: decimal units, as disks and download tools show sizes."""
+    if n is None:
+        return "?"
+    if n < 1000:
+        return f"{n} B"
+    value = float(n)
+    for unit in ("kB", "MB", "GB", "TB"):
+        value /= 1000
+        if value < 1000 or unit == "TB":
+            return f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Output:
+    def __init__(self, *, json_mode: bool, redact: Redactor, progress: bool = True) -> None:
+        self.json_mode = json_mode
+        self.redact = redact
+        self.stdout_tty = _is_tty(sys.stdout)
+        self.stderr_tty = _is_tty(sys.stderr)
+        # Bars go to stderr, so they also show when stdout is piped (as curl does).
+        self.progress_enabled = progress and self.stderr_tty
+        self._live: Progress | None = None
+
+    # -- the streams -------------------------------------------------------------------
+
+    def _write(self, stream: TextIO, text: str) -> None:
+        text = self.redact(text)
+        live = self._live
+        if live is not None and _is_tty(stream):
+            live.print_above(text)
+        else:
+            stream.write(text + "\n")
+            stream.flush()
+
+    def line(self, text: str) -> None:
+        """A plain result line on stdout (not in JSON mode)."""
+        if not self.json_mode:
+            self._write(sys.stdout, text)
+
+    def json(self, obj: dict[str, Any]) -> None:
+        """One JSON object on stdout (JSON mode only)."""
+        if self.json_mode:
+            self._write(sys.stdout, json.dumps(obj, default=str, ensure_ascii=False))
+
+    def result(self, obj: dict[str, Any], text: str) -> None:
+        """A result: `obj` in JSON mode, else `text`."""
+        if self.json_mode:
+            self.json(obj)
+        else:
+            self.line(text)
+
+    def info(self, text: str) -> None:
+        """A message for the person at the terminal (stderr)."""
+        self._write(sys.stderr, text)
+
+    def error(self, text: str) -> None:
+        self._write(sys.stderr, f"error: {text}")
+
+    # -- tables --------------------------------------------------------------------------
+
+    def table(
+        self,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        title: str | None = None,
+        fixed: Sequence[str] = ("ID", "SIZE", "CREATED"),
+    ) -> None:
+        """A table on a terminal; tab-separated lines (no header) otherwise."""
+        if not self.stdout_tty:
+            for row in rows:
+                self._write(sys.stdout, "\t".join(row))
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+        for name in columns:
+            if name in fixed:  # ids, sizes, dates: never broken across lines
+                table.add_column(name, no_wrap=True, justify="right" if name == "SIZE" else "left")
+            else:  # names fold; the rest give way with an ellipsis
+                table.add_column(name, overflow="fold" if name == "FILENAME" else "ellipsis")
+        for row in rows:
+            table.add_row(*(self.redact(cell) for cell in row))
+        Console(file=sys.stdout, highlight=False).print(table)
+
+    def fields(self, pairs: Sequence[tuple[str, str]], *, title: str) -> None:
+        """One record as `field  value` lines: a two-column table on a terminal."""
+        if not self.stdout_tty:
+            for name, value in pairs:
+                self._write(sys.stdout, f"{name}\t{value}")
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, title_justify="left", show_header=False, show_edge=False)
+        table.add_column(style="bold")
+        table.add_column(overflow="fold")
+        for name, value in pairs:
+            table.add_row(name, self.redact(value))
+        Console(file=sys.stdout, highlight=False).print(table)
+
+    # -- progress ------------------------------------------------------------------------
+
+    @contextmanager
+    def progress(self) -> Iterator[Progress | None]:
+        """Bars on stderr while the block runs, when stderr is a terminal; else None."""
+        if not self.progress_enabled:
+            yield None
+            return
+        from claude_files.cli._progress import Progress
+
+        live = Progress(redirect_stdout=self.stdout_tty)
+        self._live = live
+        try:
+            with live:
+                yield live
+        finally:
+            self._live = None
