@@ -375,9 +375,11 @@ class DownloadStream:
 
 
 class _Memory:
-    """The body in memory, allocated once when its length is known.
+    """The body in memory, allocated once when its length is known and capped.
 
     `getvalue()` hands over the buffer itself: the peak is the file's size, not twice it.
+    Without a cap a `Content-Length` is not trusted with an allocation: a lying one
+    could ask for any amount of memory before the first byte.
     """
 
     def __init__(self, core: DownloadCore) -> None:
@@ -385,8 +387,10 @@ class _Memory:
         self._buffer = io.BytesIO()
 
     def write(self, chunk: bytes) -> None:
-        if not chunk and self._core.total and not self._buffer.tell():  # response accepted
-            self._buffer.seek(self._core.total - 1)
+        core = self._core
+        accepted = not chunk and not self._buffer.tell()
+        if accepted and core.total and core.max_bytes is not None:  # total <= max_bytes
+            self._buffer.seek(core.total - 1)
             self._buffer.write(b"\0")
             self._buffer.seek(0)
         self._buffer.write(chunk)

@@ -188,6 +188,16 @@ def test_caps(
     assert content_requests(mock_server) == 1  # not retried
 
 
+def test_an_uncapped_download_does_not_trust_a_huge_length_with_memory(
+    mock_server: MockServer, file_id: str
+) -> None:
+    mock_server.inject(Fault.lying_length(1 << 50), path=CONTENT_PATH, count=None)
+    kwargs = client_kwargs(mock_server, max_download_bytes=None, max_retries=0)
+    with Client(**kwargs) as client, pytest.raises(IncompleteDownloadError) as caught:
+        client.files.download(file_id)  # a MemoryError if 1 PiB were allocated up front
+    assert caught.value.received == len(CONTENT)
+
+
 def test_the_client_cap_is_the_default(mock_server: MockServer, file_id: str) -> None:
     with Client(**client_kwargs(mock_server, max_download_bytes=10)) as c:
         with pytest.raises(FileTooLargeError):
