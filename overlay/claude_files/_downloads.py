@@ -37,6 +37,7 @@ from claude_files._errors import (
     IncompleteDownloadError,
     make_status_error,
 )
+from claude_files._extract import ExtractLimits, extract_zip
 from claude_files._retry import (
     ERROR_BODY_LIMIT,
     Protocol,
@@ -317,6 +318,10 @@ class AtomicFile:
     def write(self, data: bytes) -> None:
         self._file.write(data)
 
+    def close(self) -> None:
+        """Finish writing without renaming (for a file that is read, then discarded)."""
+        self._file.close()
+
     def commit(self, dest: Path, overwrite: bool) -> Path:
         self._file.flush()
         os.fsync(self._file.fileno())
@@ -418,6 +423,73 @@ async def adownload(client: AsyncClient, prepare: Prepare, max_bytes: int | None
     return memory.getvalue()
 
 
+def resolve_extract_dest(dest: str | os.PathLike[str]) -> tuple[Path, Path | None]:
+    """(directory, folder) for an extraction: folder is None when it is to be named
+    after the archive, inside the existing directory `dest`."""
+    path = Path(dest)
+    if path.is_dir():
+        return path, None
+    if path.exists() or path.is_symlink():
+        raise FileExistsError(f"{path} exists: extraction needs a new folder")
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"no such directory: {path.parent}")
+    return path.parent, path
+
+
+def _folder_path(directory: Path, target: Path | None, core: DownloadCore, file_id: str) -> Path:
+    if target is not None:
+        return target
+    name = safe_filename(core.filename) or safe_filename(file_id) or "archive"
+    stem = name[: -len(".zip")] if name.lower().endswith(".zip") else name
+    return directory / (safe_filename(stem) or "archive")
+
+
+def _download_and_extract(
+    client: Client,
+    prepare: Prepare,
+    file_id: str,
+    dest: str | os.PathLike[str],
+    max_bytes: int | None,
+    limits: ExtractLimits,
+) -> Path:
+    directory, target = resolve_extract_dest(dest)
+    core = DownloadCore(max_bytes)
+    archive = AtomicFile(directory)
+    try:
+        protocol = download_protocol(core, client._policy, prepare)
+        with contextlib.closing(client._run(protocol)) as body:
+            for chunk in body:
+                archive.write(chunk)
+        archive.close()
+        return extract_zip(archive.path, _folder_path(directory, target, core, file_id), limits)
+    finally:
+        archive.discard()
+
+
+async def _adownload_and_extract(
+    client: AsyncClient,
+    prepare: Prepare,
+    file_id: str,
+    dest: str | os.PathLike[str],
+    max_bytes: int | None,
+    limits: ExtractLimits,
+) -> Path:
+    directory, target = await anyio.to_thread.run_sync(resolve_extract_dest, dest)
+    core = DownloadCore(max_bytes)
+    archive = await anyio.to_thread.run_sync(AtomicFile, directory)
+    try:
+        protocol = download_protocol(core, client._policy, prepare)
+        async with contextlib.aclosing(client._run(protocol)) as body:
+            async for chunk in body:
+                await anyio.to_thread.run_sync(archive.write, chunk)
+        await anyio.to_thread.run_sync(archive.close)
+        folder = _folder_path(directory, target, core, file_id)
+        return await anyio.to_thread.run_sync(extract_zip, archive.path, folder, limits)
+    finally:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(archive.discard)
+
+
 def download_to_file(
     client: Client,
     prepare: Prepare,
@@ -426,7 +498,13 @@ def download_to_file(
     *,
     overwrite: bool,
     max_bytes: int | None,
+    extract: ExtractLimits | None = None,
 ) -> Path:
+    """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
+    if extract is not None:
+        if overwrite:
+            raise ValueError("extract makes a new folder: overwrite is not supported with it")
+        return _download_and_extract(client, prepare, file_id, dest, max_bytes, extract)
     directory, target = resolve_dest(dest, overwrite)
     core = DownloadCore(max_bytes)
     out = AtomicFile(directory)
@@ -449,7 +527,12 @@ async def adownload_to_file(
     *,
     overwrite: bool,
     max_bytes: int | None,
+    extract: ExtractLimits | None = None,
 ) -> Path:
+    if extract is not None:
+        if overwrite:
+            raise ValueError("extract makes a new folder: overwrite is not supported with it")
+        return await _adownload_and_extract(client, prepare, file_id, dest, max_bytes, extract)
     directory, target = await anyio.to_thread.run_sync(resolve_dest, dest, overwrite)
     core = DownloadCore(max_bytes)
     out = await anyio.to_thread.run_sync(AtomicFile, directory)

@@ -18,6 +18,8 @@ ClaudeFilesError
 │   │   ├── PreconditionFailedError            412
 │   │   ├── RequestTooLargeError               413 (also ContentTooLargeError)
 │   │   ├── UnprocessableEntityError           422
+│   │   │   ├── MultiFileUnavailableError      422 multi_file_unavailable (ask for a zip)
+│   │   │   └── FileSetUnavailableError        422 file_set_unavailable (do not retry)
 │   │   ├── RateLimitError                     429
 │   │   ├── RequestHeaderFieldsTooLargeError   431
 │   │   ├── ClientClosedRequestError           499
@@ -26,11 +28,14 @@ ClaudeFilesError
 │   │       ├── ServiceUnavailableError        503
 │   │       ├── GatewayTimeoutError            504
 │   │       └── OverloadedError                529
-│   └── APIConnectionError            no response (refused, reset, ...)
-│       └── APITimeoutError
+│   ├── APIConnectionError            no response (refused, reset, ...)
+│   │   └── APITimeoutError
+│   └── APIResponseValidationError    a 2xx body that is not what the API documents
 ├── FileTooLargeError                 over a download cap or the upload limit
 ├── IncompleteDownloadError           body shorter/longer than announced, or cut off
-└── ChecksumMismatchError             body does not match Content-MD5
+├── ChecksumMismatchError             body does not match Content-MD5
+└── ArchiveError                      a downloaded archive cannot be extracted
+    └── UnsafeArchiveError            an entry would escape the folder, or a zip bomb
 
 A missing API key is a plain ClaudeFilesError. Bad arguments raise ValueError/TypeError.
 """
@@ -66,6 +71,8 @@ class APIStatusError(APIError):
     """
 
     status_code: int
+    hint: ClassVar[str | None] = None
+    """What to do about it, added to the message (for the kinds where the API says)."""
     _by_status: ClassVar[dict[int, type[APIStatusError]]] = {}
     _by_code: ClassVar[dict[str, type[APIStatusError]]] = {}
 
@@ -160,6 +167,25 @@ class UnprocessableEntityError(APIStatusError, status=422):
     pass
 
 
+class MultiFileUnavailableError(UnprocessableEntityError, code="multi_file_unavailable"):
+    """The content has more than one file, and this request serves only one."""
+
+    hint = (
+        "the content has several files: do not retry; download the artifact's content "
+        "as a ZIP instead (code_artifacts.download(artifact_id, multi_file_format='zip'), "
+        "without version_id)"
+    )
+
+
+class FileSetUnavailableError(UnprocessableEntityError, code="file_set_unavailable"):
+    """The artifact's set of files cannot be served."""
+
+    hint = (
+        "the artifact's files cannot be served as a set: do not retry; list the artifact "
+        "again and download its versions one by one (version_id=...)"
+    )
+
+
 class RateLimitError(APIStatusError, status=429):
     pass
 
@@ -202,6 +228,10 @@ class APITimeoutError(APIConnectionError):
         super().__init__(message)
 
 
+class APIResponseValidationError(APIError):
+    """A successful response whose body is not the documented JSON (as the anthropic SDK's)."""
+
+
 class FileTooLargeError(ClaudeFilesError):
     """More bytes than allowed: `limit` is the cap, `size` the size when it is known."""
 
@@ -226,6 +256,23 @@ class ChecksumMismatchError(ClaudeFilesError):
         super().__init__(f"Content-MD5 mismatch: server sent {expected}, body hashes to {actual}")
         self.expected = expected
         self.actual = actual
+
+
+class ArchiveError(ClaudeFilesError):
+    """A downloaded archive that cannot be extracted (not a ZIP, or a broken one)."""
+
+
+class UnsafeArchiveError(ArchiveError):
+    """An archive refused before anything was written: `entry` is the offending member.
+
+    An entry that would land outside the folder (an absolute path, `..`, a drive
+    letter), a symbolic link, or more entries or uncompressed bytes (in total, or in
+    proportion to the compressed size) than the limits allow.
+    """
+
+    def __init__(self, message: str, entry: str | None = None) -> None:
+        super().__init__(message)
+        self.entry = entry
 
 
 def error_class(status: int, error_code: str | None) -> type[APIStatusError]:
@@ -268,6 +315,8 @@ def make_status_error(
         text = snippet or _phrase(status)
     message = f"{status} {text}" + (f" [request-id {request_id}]" if request_id else "")
     cls = error_class(status, code)
+    if cls.hint:
+        message += f": {cls.hint}"
     return cls(message, status_code=status, request_id=request_id, body=envelope, response=response)
 
 

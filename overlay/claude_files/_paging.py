@@ -1,22 +1,42 @@
-"""Listing files page by page, in either of the two paging shapes the API serves.
+"""Listing page by page, in either of the two paging shapes the API serves.
 
 Today's shape hands back an opaque `next_page` cursor (sent as `page`); the beta's pages
 with `after_id` / `before_id` and `has_more`, `first_id`, `last_id`. `next_params` picks
-the next request from whichever the server sent; the pagers only fetch.
+the next request from whichever the server sent (`next_page_params` for lists that only
+know `next_page`, such as code artifacts); the pagers only fetch.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Protocol, TypeVar
 
-from claude_files_openapi.models import FileListResponse, FileMetadata
+from claude_files_openapi.models import FileListResponse
+from claude_files_openapi.types import Unset
 
 Params = dict[str, Any]
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
-def next_params(current: Mapping[str, Any], page: FileListResponse) -> Params | None:
-    """The parameters of the page after `page`, or None when it was the last."""
+class Page(Protocol[T_co]):
+    """What a pager needs of a page: its items."""
+
+    @property
+    def data(self) -> Sequence[T_co]: ...
+
+
+def next_page_params(current: Mapping[str, Any], page: Any) -> Params | None:
+    """The page after `page` for lists paged only by `next_page`: continue while it is
+    set, even past a short or empty page, and stop when it is null or absent."""
+    cursor = getattr(page, "next_page", None)
+    return None if isinstance(cursor, Unset) else _advance(current, "page", cursor)
+
+
+def next_params(current: Mapping[str, Any], page: Any) -> Params | None:
+    """The parameters of the page after `page` (a `FileListResponse`), or None when it
+    was the last."""
+    assert isinstance(page, FileListResponse)
     if current.get("ids") is not None:
         return None  # an `ids` filter is always one page
     if current.get("before_id") is not None:  # reverse paging
@@ -38,44 +58,57 @@ def _advance(current: Mapping[str, Any], key: str, cursor: Any) -> Params | None
     return {**current, key: cursor}
 
 
-class Pager:
-    """Every file across pages: iterate it for items, or `.pages` for whole pages."""
+Advance = Callable[[Mapping[str, Any], Any], Params | None]
 
-    def __init__(self, fetch: Callable[[Params], FileListResponse], params: Params) -> None:
+
+class Pager(Generic[T]):
+    """Every item across pages: iterate it for items, or `.pages` for whole pages."""
+
+    def __init__(
+        self,
+        fetch: Callable[[Params], Page[T]],
+        params: Params,
+        advance: Advance = next_params,
+    ) -> None:
         self._fetch = fetch
         self._params = params
+        self._advance = advance
 
     @property
-    def pages(self) -> Iterator[FileListResponse]:
+    def pages(self) -> Iterator[Any]:
         params: Params | None = self._params
         while params is not None:
             page = self._fetch(params)
             yield page
-            params = next_params(params, page)
+            params = self._advance(params, page)
 
-    def __iter__(self) -> Iterator[FileMetadata]:
+    def __iter__(self) -> Iterator[T]:
         for page in self.pages:
             yield from page.data
 
 
-class AsyncPager:
-    """Every file across pages: `async for` it for items, or `.pages` for whole pages."""
+class AsyncPager(Generic[T]):
+    """Every item across pages: `async for` it for items, or `.pages` for whole pages."""
 
     def __init__(
-        self, fetch: Callable[[Params], Awaitable[FileListResponse]], params: Params
+        self,
+        fetch: Callable[[Params], Awaitable[Page[T]]],
+        params: Params,
+        advance: Advance = next_params,
     ) -> None:
         self._fetch = fetch
         self._params = params
+        self._advance = advance
 
     @property
-    async def pages(self) -> AsyncIterator[FileListResponse]:
+    async def pages(self) -> AsyncIterator[Any]:
         params: Params | None = self._params
         while params is not None:
             page = await self._fetch(params)
             yield page
-            params = next_params(params, page)
+            params = self._advance(params, page)
 
-    async def __aiter__(self) -> AsyncIterator[FileMetadata]:
+    async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages:
             for item in page.data:
                 yield item

@@ -1,4 +1,5 @@
-"""The resources: `files`, and `compliance.files`, `.generated_files`, `.artifacts`.
+"""The resources: `files`, and `compliance.files`, `.generated_files`, `.artifacts`,
+`.code_artifacts`.
 
 Each method builds its request with the generated endpoint module's `_get_kwargs` and
 hands it to the shared transfer code; the async classes are the same calls, awaited.
@@ -10,8 +11,8 @@ import contextlib
 import dataclasses
 import json
 import os
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Literal, TypeVar, cast
 
@@ -19,7 +20,9 @@ import anyio.to_thread
 
 from claude_files import _downloads
 from claude_files._downloads import DownloadStream, Prepare
-from claude_files._paging import AsyncPager, Pager, Params
+from claude_files._errors import APIResponseValidationError
+from claude_files._extract import ExtractLimits
+from claude_files._paging import AsyncPager, Pager, Params, next_page_params
 from claude_files._retry import Protocol, request_protocol
 from claude_files._uploads import FileInput, UploadSource, expires_in_seconds
 from claude_files_openapi.api.compliance_artifacts import download_artifact_version
@@ -27,6 +30,12 @@ from claude_files_openapi.api.compliance_chat_files import (
     delete_chat_file,
     download_chat_file,
     get_chat_file,
+)
+from claude_files_openapi.api.compliance_code_artifacts import (
+    delete_code_artifact,
+    download_code_artifact,
+    get_code_artifact_version,
+    list_code_artifacts,
 )
 from claude_files_openapi.api.compliance_generated_files import (
     download_generated_file,
@@ -41,7 +50,11 @@ from claude_files_openapi.api.files import (
 )
 from claude_files_openapi.models import (
     ChatFile,
+    CodeArtifact,
+    CodeArtifactListResponse,
+    CodeArtifactVersion,
     DeletedChatFile,
+    DeletedCodeArtifact,
     DeletedFile,
     FileListResponse,
     FileMetadata,
@@ -88,7 +101,15 @@ class _Resource:
 
 
 def _json_parser(parse: Callable[[Any], T]) -> Callable[[bytes], T]:
-    return lambda body: parse(json.loads(body))
+    def parse_body(body: bytes) -> T:
+        try:
+            return parse(json.loads(body))
+        except Exception as exc:  # whatever the models choke on: the server's fault
+            raise APIResponseValidationError(
+                f"the response is not the documented JSON: {type(exc).__name__}: {exc}"[:500]
+            ) from exc
+
+    return parse_body
 
 
 class _FilesBase(_Resource):
@@ -176,7 +197,7 @@ class Files(_FilesBase):
         scope_id: str | None = None,
         ids: list[str] | None = None,
         workspace_id: str | None = None,
-    ) -> Pager:
+    ) -> Pager[FileMetadata]:
         """Every file, newest first, fetched page by page as you iterate."""
         params = self._list_params(
             limit=limit, after_id=after_id, before_id=before_id, scope_id=scope_id, ids=ids
@@ -254,7 +275,7 @@ class AsyncFiles(_FilesBase):
         scope_id: str | None = None,
         ids: list[str] | None = None,
         workspace_id: str | None = None,
-    ) -> AsyncPager:
+    ) -> AsyncPager[FileMetadata]:
         """Every file, newest first, fetched page by page as you iterate."""
         params = self._list_params(
             limit=limit, after_id=after_id, before_id=before_id, scope_id=scope_id, ids=ids
@@ -416,6 +437,305 @@ class AsyncComplianceArtifacts(_AsyncComplianceDownloads):
     _content_kwargs = staticmethod(download_artifact_version._get_kwargs)
 
 
+MultiFileFormat = Literal["zip"]
+
+
+class _CodeArtifactsBase(_ComplianceBase):
+    """Requests of `compliance.code_artifacts`; the subclasses run them."""
+
+    def _list_params(
+        self,
+        limit: int | None,
+        organization_ids: Sequence[str] | None,
+        user_ids: Sequence[str] | None,
+        updated_at: dict[str, datetime | None],
+    ) -> Params:
+        if limit is not None and not 1 <= limit <= 100:
+            raise ValueError("limit must be from 1 to 100")
+        params: Params = {
+            "limit": limit,
+            "organization_ids": _strings(organization_ids, "organization_ids"),
+            "user_ids": _strings(user_ids, "user_ids"),
+        }
+        for op, moment in updated_at.items():
+            if moment is not None and moment.tzinfo is None:
+                raise ValueError(f"updated_at_{op} needs a timezone (an aware datetime)")
+            params[f"updated_at_{op}"] = moment
+        return {k: v for k, v in params.items() if v is not None}
+
+    def _page(self, params: Params) -> Protocol[CodeArtifactListResponse]:
+        kwargs = list_code_artifacts._get_kwargs(**params, **self._version())
+        return self._json(kwargs, CodeArtifactListResponse.from_dict)
+
+    def _delete(self, artifact_id: str) -> Protocol[DeletedCodeArtifact]:
+        kwargs = self._call(delete_code_artifact._get_kwargs, artifact_id)
+        return self._json(kwargs, DeletedCodeArtifact.from_dict)
+
+    def _artifact_content(
+        self, artifact_id: str, version_id: str | None, multi_file_format: MultiFileFormat | None
+    ) -> Prepare:
+        """The version's content (`version_id`), or the artifact's (`/content`)."""
+        check_id(artifact_id, "artifact_id")
+        if version_id is not None:
+            if multi_file_format is not None:
+                raise ValueError(
+                    "multi_file_format applies to the artifact's content, not a version"
+                )
+            kwargs = get_code_artifact_version._get_kwargs(
+                artifact_id, check_id(version_id, "version_id"), **self._version()
+            )
+        else:
+            if multi_file_format not in (None, "zip"):
+                raise ValueError(f"multi_file_format must be 'zip', not {multi_file_format!r}")
+            kwargs = download_code_artifact._get_kwargs(
+                artifact_id, multi_file_format=multi_file_format or UNSET, **self._version()
+            )
+        return self._prepare(kwargs)
+
+    @staticmethod
+    def _limits(extract: bool, extract_limits: ExtractLimits | None) -> ExtractLimits | None:
+        if extract_limits is not None and not extract:
+            raise ValueError("extract_limits needs extract=True")
+        return (extract_limits or ExtractLimits()) if extract else None
+
+    @staticmethod
+    def _find_version(
+        artifact: CodeArtifact, artifact_id: str, version_id: str
+    ) -> CodeArtifactVersion | None:
+        if artifact.id != artifact_id or not isinstance(artifact.versions, list):
+            return None
+        return next((v for v in artifact.versions if v.id == version_id), None)
+
+
+def _strings(values: Sequence[str] | None, name: str) -> list[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        raise TypeError(f"{name} is a list of ids, not a str")
+    return [check_id(v, name) for v in values]
+
+
+class CodeArtifacts(_CodeArtifactsBase):
+    """Sites published from Claude Code (`cart_…`): `client.compliance.code_artifacts`.
+
+    The versions of an artifact are listed with it (`versions`, metadata only); a
+    version's content and the artifact's (a ZIP when it has several files) go through
+    the download trio, with the same caps, checks and atomic writes as every download.
+    """
+
+    def __init__(self, client: Client) -> None:
+        super().__init__(client)
+        self._client = client
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        organization_ids: Sequence[str] | None = None,
+        user_ids: Sequence[str] | None = None,
+        updated_at_gt: datetime | None = None,
+        updated_at_gte: datetime | None = None,
+        updated_at_lt: datetime | None = None,
+        updated_at_lte: datetime | None = None,
+    ) -> Pager[CodeArtifact]:
+        """Every code artifact, page by page as you iterate (`limit` is per page, 1 to 100).
+
+        Pages may be short or empty before the last: the pager follows `next_page`
+        until the server stops sending one. The `updated_at_*` filters use an
+        eventually-consistent index and never match artifacts from before the field
+        was recorded: leave them out for a complete export.
+        """
+        bounds = {
+            "gt": updated_at_gt,
+            "gte": updated_at_gte,
+            "lt": updated_at_lt,
+            "lte": updated_at_lte,
+        }
+        params = self._list_params(limit, organization_ids, user_ids, bounds)
+        return Pager(lambda p: self._client._execute(self._page(p)), params, next_page_params)
+
+    def get_version(
+        self,
+        artifact_id: str,
+        version_id: str,
+        *,
+        organization_ids: Sequence[str] | None = None,
+    ) -> CodeArtifactVersion | None:
+        """A version's metadata, or None when the list does not hold it (any more).
+
+        The API has no endpoint for one version's metadata: it is found in the list,
+        which this walks until the artifact turns up (narrow it with
+        `organization_ids` when you know the organization).
+        """
+        for artifact in self.list(limit=100, organization_ids=organization_ids):
+            if artifact.id == artifact_id:
+                return self._find_version(artifact, artifact_id, version_id)
+        return None
+
+    def delete(self, artifact_id: str) -> DeletedCodeArtifact:
+        """Delete the artifact and all its versions (for good; content goes asynchronously)."""
+        return self._client._execute(self._delete(artifact_id))
+
+    def download(
+        self,
+        artifact_id: str,
+        *,
+        version_id: str | None = None,
+        multi_file_format: MultiFileFormat | None = "zip",
+        max_bytes: int | None = None,
+    ) -> bytes:
+        """The bytes in memory: a version's content (`version_id`), or else the
+        artifact's (a ZIP when it has several files; `multi_file_format` applies to the
+        artifact's content only), at most `max_bytes`."""
+        prepare = self._artifact_content(
+            artifact_id, version_id, None if version_id else multi_file_format
+        )
+        return _downloads.download(self._client, prepare, self._base._max_bytes(max_bytes))
+
+    def download_to_file(
+        self,
+        artifact_id: str,
+        dest: Dest,
+        *,
+        version_id: str | None = None,
+        multi_file_format: MultiFileFormat | None = "zip",
+        overwrite: bool = False,
+        max_bytes: int | None = None,
+        extract: bool = False,
+        extract_limits: ExtractLimits | None = None,
+    ) -> Path:
+        """Stream to `dest` atomically (a folder: under the server's filename, made safe).
+
+        `extract=True` takes a ZIP and extracts it into a new folder instead: `dest`
+        itself when it does not exist, or a folder named after the archive inside the
+        existing folder `dest`. Entries that would escape the folder, links and zip
+        bombs (`extract_limits`) are refused with nothing written; the folder appears
+        complete or not at all.
+        """
+        limits = self._limits(extract, extract_limits)
+        prepare = self._artifact_content(
+            artifact_id, version_id, None if version_id else multi_file_format
+        )
+        return _downloads.download_to_file(
+            self._client,
+            prepare,
+            artifact_id,
+            dest,
+            overwrite=overwrite,
+            max_bytes=self._base._max_bytes(max_bytes),
+            extract=limits,
+        )
+
+    def download_stream(
+        self,
+        artifact_id: str,
+        *,
+        version_id: str | None = None,
+        multi_file_format: MultiFileFormat | None = "zip",
+        max_bytes: int | None = None,
+    ) -> contextlib.AbstractContextManager[DownloadStream]:
+        """A context manager: the request is sent on entering, chunks arrive as you iterate."""
+        prepare = self._artifact_content(
+            artifact_id, version_id, None if version_id else multi_file_format
+        )
+        return _downloads.download_stream(self._client, prepare, self._base._max_bytes(max_bytes))
+
+
+class AsyncCodeArtifacts(_CodeArtifactsBase):
+    """Sites published from Claude Code: `client.compliance.code_artifacts`, awaited."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        super().__init__(client)
+        self._client = client
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        organization_ids: Sequence[str] | None = None,
+        user_ids: Sequence[str] | None = None,
+        updated_at_gt: datetime | None = None,
+        updated_at_gte: datetime | None = None,
+        updated_at_lt: datetime | None = None,
+        updated_at_lte: datetime | None = None,
+    ) -> AsyncPager[CodeArtifact]:
+        bounds = {
+            "gt": updated_at_gt,
+            "gte": updated_at_gte,
+            "lt": updated_at_lt,
+            "lte": updated_at_lte,
+        }
+        params = self._list_params(limit, organization_ids, user_ids, bounds)
+        return AsyncPager(lambda p: self._client._execute(self._page(p)), params, next_page_params)
+
+    async def get_version(
+        self,
+        artifact_id: str,
+        version_id: str,
+        *,
+        organization_ids: Sequence[str] | None = None,
+    ) -> CodeArtifactVersion | None:
+        async for artifact in self.list(limit=100, organization_ids=organization_ids):
+            if artifact.id == artifact_id:
+                return self._find_version(artifact, artifact_id, version_id)
+        return None
+
+    async def delete(self, artifact_id: str) -> DeletedCodeArtifact:
+        return await self._client._execute(self._delete(artifact_id))
+
+    async def download(
+        self,
+        artifact_id: str,
+        *,
+        version_id: str | None = None,
+        multi_file_format: MultiFileFormat | None = "zip",
+        max_bytes: int | None = None,
+    ) -> bytes:
+        prepare = self._artifact_content(
+            artifact_id, version_id, None if version_id else multi_file_format
+        )
+        return await _downloads.adownload(self._client, prepare, self._base._max_bytes(max_bytes))
+
+    async def download_to_file(
+        self,
+        artifact_id: str,
+        dest: Dest,
+        *,
+        version_id: str | None = None,
+        multi_file_format: MultiFileFormat | None = "zip",
+        overwrite: bool = False,
+        max_bytes: int | None = None,
+        extract: bool = False,
+        extract_limits: ExtractLimits | None = None,
+    ) -> Path:
+        limits = self._limits(extract, extract_limits)
+        prepare = self._artifact_content(
+            artifact_id, version_id, None if version_id else multi_file_format
+        )
+        return await _downloads.adownload_to_file(
+            self._client,
+            prepare,
+            artifact_id,
+            dest,
+            overwrite=overwrite,
+            max_bytes=self._base._max_bytes(max_bytes),
+            extract=limits,
+        )
+
+    def download_stream(
+        self,
+        artifact_id: str,
+        *,
+        version_id: str | None = None,
+        multi_file_format: MultiFileFormat | None = "zip",
+        max_bytes: int | None = None,
+    ) -> contextlib.AbstractAsyncContextManager[DownloadStream]:
+        prepare = self._artifact_content(
+            artifact_id, version_id, None if version_id else multi_file_format
+        )
+        return _downloads.adownload_stream(self._client, prepare, self._base._max_bytes(max_bytes))
+
+
 class Compliance:
     """The Compliance API's file endpoints (they use the compliance key)."""
 
@@ -423,6 +743,7 @@ class Compliance:
         self.files = ComplianceFiles(client)
         self.generated_files = ComplianceGeneratedFiles(client)
         self.artifacts = ComplianceArtifacts(client)
+        self.code_artifacts = CodeArtifacts(client)
 
 
 class AsyncCompliance:
@@ -430,6 +751,7 @@ class AsyncCompliance:
         self.files = AsyncComplianceFiles(client)
         self.generated_files = AsyncComplianceGeneratedFiles(client)
         self.artifacts = AsyncComplianceArtifacts(client)
+        self.code_artifacts = AsyncCodeArtifacts(client)
 
 
 async def _in_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:

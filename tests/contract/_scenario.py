@@ -8,10 +8,12 @@ would reject an invalid request itself), by turning the mock's knobs and injecti
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
+import zipfile
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
@@ -22,6 +24,12 @@ from claude_files_openapi.api.compliance_chat_files import (
     delete_chat_file,
     download_chat_file,
     get_chat_file,
+)
+from claude_files_openapi.api.compliance_code_artifacts import (
+    delete_code_artifact,
+    download_code_artifact,
+    get_code_artifact_version,
+    list_code_artifacts,
 )
 from claude_files_openapi.api.compliance_generated_files import (
     download_generated_file,
@@ -36,7 +44,10 @@ from claude_files_openapi.api.files import (
 )
 from claude_files_openapi.models import (
     ChatFile,
+    CodeArtifact,
+    CodeArtifactListResponse,
     DeletedChatFile,
+    DeletedCodeArtifact,
     DeletedFile,
     ErrorDetails,
     ErrorResponse,
@@ -324,4 +335,86 @@ def run_error_scenario(base_url: str, server: MockServer) -> list[str]:
             _error(list_files._parse_response(client=client, response=raw), status, error_type)
             assert raw.headers["x-should-retry"] == "true"
         steps.append("retryable statuses")
+    return steps
+
+
+def run_code_artifacts_scenario(
+    base_url: str, server: MockServer, *, byte_exact: bool = True
+) -> list[str]:
+    """The four code artifact operations, their paging, their 422s, 503 and 404.
+
+    `byte_exact=False` (through Prism's proxy) skips reading the ZIP, which the proxy
+    re-encodes as text; statuses, headers and typed models are checked either way.
+    """
+    steps: list[str] = []
+    page_text = b"<h1>Team dashboard</h1>\n"
+    single = server.add_code_artifact({"index.html": page_text}, version_ids=["1741803761-9f3a"])
+    multi = server.add_code_artifact(
+        {"index.html": b"<p>a</p>", "js/app.js": b"go()"}, version_ids=["1741803762-0001"]
+    )
+    pending = server.add_code_artifact(b"<p>later</p>", version_ids=["v1"], available=False)
+    lost = server.add_code_artifact(b"<p>x</p>", file_set_available=False)
+    mine = {single["id"], multi["id"], pending["id"], lost["id"]}
+    with _client(base_url, server.compliance_api_key, bearer=True) as client:
+        seen: list[str] = []
+        page_token: str | None = None
+        while True:
+            kwargs = {"page": page_token} if page_token else {"limit": 2}
+            page = list_code_artifacts.sync(client=client, **kwargs)
+            assert isinstance(page, CodeArtifactListResponse), page
+            seen += [artifact.id for artifact in page.data]
+            if not isinstance(page.next_page, str):
+                break
+            page_token = page.next_page
+        assert mine <= set(seen)
+        assert seen == sorted(seen)
+        assert all(isinstance(a, CodeArtifact) for a in page.data)
+        recent = list_code_artifacts.sync(
+            client=client,
+            user_ids=[str(single["owner_user_id"])],
+            updated_at_gte=datetime(2000, 1, 1, tzinfo=UTC),
+        )
+        assert isinstance(recent, CodeArtifactListResponse)
+        assert single["id"] in [a.id for a in recent.data]
+        steps.append("list")
+
+        version = get_code_artifact_version.sync_detailed(
+            single["id"], "1741803761-9f3a", client=client
+        )
+        assert isinstance(version.parsed, File)
+        assert version.parsed.payload.read() == page_text
+        disposition = version.headers["content-disposition"]
+        assert disposition == f"attachment; filename*=utf-8''{single['id']}-1741803761-9f3a.html"
+        assert (
+            version.headers["content-md5"]
+            == base64.b64encode(hashlib.md5(page_text).digest()).decode()
+        )
+        several = get_code_artifact_version.sync(multi["id"], "1741803762-0001", client=client)
+        _error(several, 422, "invalid_request_error", "multi_file_unavailable")
+        later = get_code_artifact_version.sync(pending["id"], "v1", client=client)
+        _error(later, 503, "api_error")
+        steps.append("version content")
+
+        content = download_code_artifact.sync_detailed(
+            multi["id"], client=client, multi_file_format="zip"
+        )
+        assert isinstance(content.parsed, File)
+        assert content.headers["content-type"] == "application/zip"
+        assert "content-md5" not in content.headers
+        if byte_exact:
+            with zipfile.ZipFile(content.parsed.payload) as archive:
+                assert archive.read("js/app.js") == b"go()"
+        _error(
+            download_code_artifact.sync(lost["id"], client=client, multi_file_format="zip"),
+            422,
+            "invalid_request_error",
+            "file_set_unavailable",
+        )
+        steps.append("content")
+
+        deleted = delete_code_artifact.sync(single["id"], client=client)
+        assert isinstance(deleted, DeletedCodeArtifact)
+        assert (deleted.id, deleted.type_) == (single["id"], "code_artifact_deleted")
+        _error(delete_code_artifact.sync(single["id"], client=client), 404, "not_found_error")
+        steps.append("delete")
     return steps

@@ -44,6 +44,7 @@ from claude_files_openapi.types import File
 from ._prism import Prism
 from ._scenario import (
     VERSION,
+    run_code_artifacts_scenario,
     run_compliance_scenario,
     run_error_scenario,
     run_files_scenario,
@@ -54,6 +55,11 @@ from ._scenario import (
 def test_files_scenario_against_mock(mock_server: MockServer) -> None:
     steps = run_files_scenario(mock_server.base_url, mock_server)
     assert steps == ["upload", "list", "retrieve", "download", "delete"]
+
+
+def test_code_artifacts_scenario_against_mock(mock_server: MockServer) -> None:
+    steps = run_code_artifacts_scenario(mock_server.base_url, mock_server)
+    assert steps == ["list", "version content", "content", "delete"]
 
 
 def test_compliance_scenario_against_mock(mock_server: MockServer) -> None:

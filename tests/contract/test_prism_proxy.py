@@ -22,6 +22,7 @@ from claude_files.testing import Fault, MockServer
 from ._prism import Prism
 from ._scenario import (
     TEXT_PAYLOAD,
+    run_code_artifacts_scenario,
     run_compliance_scenario,
     run_error_scenario,
     run_files_scenario,
@@ -57,6 +58,13 @@ def test_compliance_scenario_through_proxy(proxy: Prism, upstream: MockServer) -
         proxy.base_url, upstream, seed_compliance(upstream, text_only=True)
     )
     assert steps == ["chat files", "generated files", "artifacts"]
+    assert proxy.settled_violations(mark) == []
+
+
+def test_code_artifacts_scenario_through_proxy(proxy: Prism, upstream: MockServer) -> None:
+    mark = proxy.mark()
+    steps = run_code_artifacts_scenario(proxy.base_url, upstream, byte_exact=False)
+    assert steps == ["list", "version content", "content", "delete"]
     assert proxy.settled_violations(mark) == []
 
 

@@ -47,3 +47,17 @@ def test_ids_is_always_one_page() -> None:
 def test_a_cursor_that_does_not_move_stops_instead_of_looping() -> None:
     assert next_params({"page": "page_2"}, page(next_page="page_2")) is None
     assert next_params({"after_id": "b"}, page(has_more=True, last_id="b")) is None
+
+
+def test_next_page_params_follows_next_page_past_short_and_empty_pages() -> None:
+    from claude_files._paging import next_page_params
+    from claude_files_openapi.models import CodeArtifactListResponse
+
+    empty = CodeArtifactListResponse(data=[], next_page="tok_2", has_more=True)
+    assert next_page_params({"limit": 5}, empty) == {"limit": 5, "page": "tok_2"}
+    last = CodeArtifactListResponse(data=[], next_page=None, has_more=False)
+    assert next_page_params({"page": "tok_2"}, last) is None
+    absent = CodeArtifactListResponse(data=[])
+    assert next_page_params({}, absent) is None
+    stuck = CodeArtifactListResponse(data=[], next_page="tok_2")
+    assert next_page_params({"page": "tok_2"}, stuck) is None  # a cursor that does not move

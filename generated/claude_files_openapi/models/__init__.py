@@ -2,8 +2,16 @@
 
 from .anthropic_version import AnthropicVersion
 from .chat_file import ChatFile
+from .code_artifact import CodeArtifact
+from .code_artifact_list_response import CodeArtifactListResponse
+from .code_artifact_user import CodeArtifactUser
+from .code_artifact_version import CodeArtifactVersion
 from .deleted_chat_file import DeletedChatFile
+from .deleted_code_artifact import DeletedCodeArtifact
 from .deleted_file import DeletedFile
+from .download_code_artifact_multi_file_format import (
+    DownloadCodeArtifactMultiFileFormat,
+)
 from .error_details import ErrorDetails
 from .error_object import ErrorObject
 from .error_response import ErrorResponse
@@ -16,8 +24,14 @@ from .generated_file import GeneratedFile
 __all__ = (
     "AnthropicVersion",
     "ChatFile",
+    "CodeArtifact",
+    "CodeArtifactListResponse",
+    "CodeArtifactUser",
+    "CodeArtifactVersion",
     "DeletedChatFile",
+    "DeletedCodeArtifact",
     "DeletedFile",
+    "DownloadCodeArtifactMultiFileFormat",
     "ErrorDetails",
     "ErrorObject",
     "ErrorResponse",

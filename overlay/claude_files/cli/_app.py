@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Coroutine, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +19,14 @@ import click
 
 from claude_files import ClaudeFilesError, __version__
 from claude_files.cli import _commands
-from claude_files.cli._commands import ARTIFACTS, CHAT_FILES, FILES, GENERATED_FILES, Kind
+from claude_files.cli._commands import (
+    ARTIFACTS,
+    CHAT_FILES,
+    CODE_ARTIFACTS,
+    FILES,
+    GENERATED_FILES,
+    Kind,
+)
 from claude_files.cli._output import Redactor
 from claude_files.cli._results import describe_error
 from claude_files.cli._settings import (
@@ -363,6 +371,131 @@ def compliance_artifacts() -> None:
     """Artifact versions (claude_artifact_version_...)."""
 
 
+@compliance.group("code-artifacts", context_settings=CONTEXT, epilog=LEAF_EPILOG)
+def compliance_code_artifacts() -> None:
+    """Sites published from Claude Code (`cart_...`): list, get, download, delete."""
+
+
+@compliance_code_artifacts.command("list", epilog=LEAF_EPILOG)
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many artifacts.")
+@click.option(
+    "--page-size",
+    type=click.IntRange(1, 100),
+    help="Artifacts per request (default 100; fewer when --limit is smaller).",
+)
+@click.option(
+    "--org",
+    "organization_ids",
+    multiple=True,
+    metavar="ID",
+    help="Only this organization (repeatable).",
+)
+@click.option(
+    "--user", "user_ids", multiple=True, metavar="ID", help="Only this owner (repeatable)."
+)
+@click.option(
+    "--updated-since",
+    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d"]),
+    help="Only artifacts updated at or after this time (UTC unless an offset is given). "
+    "An eventually-consistent index: leave it out for a complete export.",
+)
+@click.option(
+    "--updated-before",
+    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d"]),
+    help="Only artifacts updated before this time.",
+)
+@_common("compliance")
+def code_artifacts_list(
+    limit: int | None,
+    page_size: int | None,
+    organization_ids: tuple[str, ...],
+    user_ids: tuple[str, ...],
+    updated_since: datetime | None,
+    updated_before: datetime | None,
+) -> int:
+    """List code artifacts, by id, across every page (or as far as --limit).
+
+    A table on a terminal; otherwise one tab-separated line per artifact: id, owner
+    user id, read mode, updated_at (RFC 3339), number of versions, published version.
+    """
+    return _run(
+        "compliance",
+        lambda s: _commands.list_code_artifacts(
+            s,
+            s.output(),
+            limit=limit,
+            page_size=page_size,
+            organization_ids=organization_ids,
+            user_ids=user_ids,
+            updated_since=_aware(updated_since),
+            updated_before=_aware(updated_before),
+        ),
+    )
+
+
+@compliance_code_artifacts.command("get", epilog=LEAF_EPILOG)
+@ids_argument
+@click.option(
+    "--version", "version_id", metavar="VERSION_ID", help="Show this version of one artifact."
+)
+@_common("compliance")
+def code_artifacts_get(ids: tuple[str, ...], version_id: str | None) -> int:
+    """Show code artifacts as the list has them, with their versions (or one version)."""
+    return _run(
+        "compliance",
+        lambda s: _commands.get_code_artifacts(s, s.output(), ids, version_id=version_id),
+    )
+
+
+@compliance_code_artifacts.command("download", epilog=LEAF_EPILOG)
+@ids_argument
+@click.option(
+    "--version", "version_id", metavar="VERSION_ID", help="Download this version of one artifact."
+)
+@click.option(
+    "--extract",
+    is_flag=True,
+    help="Extract the ZIP into a new folder (-o names it; by default it is named after the "
+    "archive). Entries that would escape the folder, links and zip bombs are refused, "
+    "with nothing written.",
+)
+@download_options
+@jobs_option
+@_common("compliance")
+def code_artifacts_download(
+    ids: tuple[str, ...],
+    version_id: str | None,
+    extract: bool,
+    output: str | None,
+    overwrite: bool,
+    max_size: int | None,
+    jobs: int,
+) -> int:
+    """Download code artifacts: each artifact's content (a ZIP when it has several
+    files), or with --version one version's file, under the name the server gives. Each
+    download is written to a temporary name and renamed into place when complete: an
+    interrupted or failed one leaves nothing."""
+    return _run(
+        "compliance",
+        lambda s: _commands.download_code_artifacts(
+            s,
+            s.output(),
+            ids,
+            output=output,
+            version_id=version_id,
+            extract=extract,
+            overwrite=overwrite,
+            jobs=jobs,
+            max_size=max_size,
+        ),
+    )
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+_delete_command(compliance_code_artifacts, CODE_ARTIFACTS)
 _get_command(compliance_files, CHAT_FILES)
 _download_command(compliance_files, CHAT_FILES)
 _delete_command(compliance_files, CHAT_FILES)

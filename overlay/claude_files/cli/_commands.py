@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from claude_files.cli._names import NamePlanner, safe_filename
 from claude_files.cli._output import Output, human_size
 from claude_files.cli._results import Outcome, Run, failure, run_each
 from claude_files.cli._settings import Settings
+from claude_files_openapi.types import Unset
 
 if TYPE_CHECKING:
     from claude_files.cli._progress import Progress
@@ -47,6 +49,9 @@ CHAT_FILES = Kind("chat file", "compliance", lambda c: c.compliance.files)
 GENERATED_FILES = Kind("generated file", "compliance", lambda c: c.compliance.generated_files)
 ARTIFACTS = Kind(
     "artifact version", "compliance", lambda c: c.compliance.artifacts, has_metadata=False
+)
+CODE_ARTIFACTS = Kind(
+    "code artifact", "compliance", lambda c: c.compliance.code_artifacts, has_metadata=False
 )
 
 
@@ -305,8 +310,10 @@ async def download(
     overwrite: bool,
     jobs: int,
     max_size: int | None,
+    extra: dict[str, Any] | None = None,
 ) -> int:
     ids = _unique(ids)
+    extra = extra or {}
     folder, single = destination(output, len(ids))
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -337,7 +344,7 @@ async def download(
                     async with gate:
                         with _bar(progress, dest.name, total):
                             path = await resource.download_to_file(
-                                file_id, dest, overwrite=overwrite, max_bytes=max_size
+                                file_id, dest, overwrite=overwrite, max_bytes=max_size, **extra
                             )
                     outcome = await done(file_id, path)
                 except Exception as exc:
@@ -355,7 +362,7 @@ async def download(
                     async with gate:
                         with _bar(progress, file_id, None):
                             staged = await resource.download_to_file(
-                                file_id, stage, max_bytes=max_size
+                                file_id, stage, max_bytes=max_size, **extra
                             )
                     dest = planner.claim(staged.name)
                     await asyncio.to_thread(_move_into_place, staged, dest, overwrite)
@@ -395,3 +402,189 @@ async def download(
             finally:
                 run.summarize(interrupted=len(run.outcomes) < run.total)
     return run.exit_code()
+
+
+# -- code artifacts ----------------------------------------------------------------------
+
+CODE_ARTIFACT_COLUMNS = ("ID", "OWNER", "READ MODE", "UPDATED", "VERSIONS", "PUBLISHED")
+
+
+def _artifact_row(artifact: Any, *, human: bool) -> list[str]:
+    updated = artifact.updated_at if isinstance(artifact.updated_at, datetime) else None
+    when = "-"
+    if updated is not None:
+        when = updated.astimezone().strftime("%Y-%m-%d %H:%M") if human else updated.isoformat()
+    versions = artifact.versions if isinstance(artifact.versions, list) else []
+    return [
+        artifact.id,
+        _cell(_known(artifact.owner_user_id)),
+        _cell(_known(artifact.read_mode)),
+        when,
+        str(len(versions)),
+        _cell(_known(artifact.published_version_id)),
+    ]
+
+
+def _known(value: Any) -> Any:
+    return None if isinstance(value, Unset) else value
+
+
+async def list_code_artifacts(
+    settings: Settings,
+    out: Output,
+    *,
+    limit: int | None,
+    page_size: int | None,
+    organization_ids: Sequence[str],
+    user_ids: Sequence[str],
+    updated_since: datetime | None,
+    updated_before: datetime | None,
+) -> int:
+    per_page = page_size or (min(limit, 100) if limit else 100)
+    rows: list[list[str]] = []
+    count = 0
+    failed: Outcome | None = None
+    async with settings.client() as client:
+        artifacts = client.compliance.code_artifacts.list(
+            limit=per_page,
+            organization_ids=list(organization_ids) or None,
+            user_ids=list(user_ids) or None,
+            updated_at_gte=updated_since,
+            updated_at_lt=updated_before,
+        )
+        try:
+            async for artifact in artifacts:
+                count += 1
+                if out.json_mode:
+                    out.json(_dump(artifact))
+                elif out.stdout_tty:
+                    rows.append(_artifact_row(artifact, human=True))
+                else:
+                    out.line("\t".join(_artifact_row(artifact, human=False)))
+                if limit is not None and count >= limit:
+                    break
+        except ClaudeFilesError as exc:  # what was listed stands; the rest is an error
+            failed = failure(f"list (after {count} code artifacts)", exc)
+    if out.stdout_tty and not out.json_mode:
+        if rows:
+            out.table(CODE_ARTIFACT_COLUMNS, rows)
+        out.info(f"{count} code artifact{'' if count == 1 else 's'}")
+    if failed is not None:
+        Run("listed", out).report(failed)
+        return 1
+    return 0
+
+
+async def get_code_artifacts(
+    settings: Settings, out: Output, ids: Sequence[str], *, version_id: str | None
+) -> int:
+    """Each artifact as the list has it (or one version's metadata), in the order given.
+
+    The API has no endpoint for one artifact: the list is walked once for all of them.
+    """
+    ids = _unique(ids)
+    if version_id is not None and len(ids) != 1:
+        raise UsageProblem("--version belongs to one artifact: give exactly one ID")
+    run = Run("found", out, total=len(ids))
+    found: dict[str, Any] = {}
+    async with settings.client() as client:
+        try:
+            async for artifact in client.compliance.code_artifacts.list(limit=100):
+                if artifact.id in ids:
+                    found[artifact.id] = artifact
+                    if len(found) == len(ids):
+                        break
+        except ClaudeFilesError as exc:
+            for artifact_id in ids:
+                run.report(failure(artifact_id, exc, id=artifact_id))
+            run.summarize()
+            return run.exit_code()
+    for artifact_id in ids:
+        entry = found.get(artifact_id)
+        record: Any = entry
+        if entry is not None and version_id is not None:
+            versions = entry.versions if isinstance(entry.versions, list) else []
+            record = next((v for v in versions if v.id == version_id), None)
+        if record is None:
+            what = f"version {version_id} of {artifact_id}" if version_id else artifact_id
+            missing = LookupError(f"{what} is not in the list (deleted, or rotated out)")
+            run.report(failure(artifact_id, missing, id=artifact_id))
+            continue
+        data: dict[str, Any] = {"ok": True, "id": artifact_id, "code_artifact": _dump(record)}
+        run.report(Outcome(artifact_id, True, data, ""), quiet=True)
+        if out.json_mode:
+            out.json(data)
+            continue
+        fields = [(k, _cell(v)) for k, v in data["code_artifact"].items()]
+        title = f"version {version_id} of {artifact_id}" if version_id else artifact_id
+        out.fields(fields, title=f"code artifact {title}")
+    run.summarize()
+    return run.exit_code()
+
+
+async def download_code_artifacts(
+    settings: Settings,
+    out: Output,
+    ids: Sequence[str],
+    *,
+    output: str | None,
+    version_id: str | None,
+    extract: bool,
+    overwrite: bool,
+    jobs: int,
+    max_size: int | None,
+) -> int:
+    ids = _unique(ids)
+    if version_id is not None and len(ids) != 1:
+        raise UsageProblem("--version belongs to one artifact: give exactly one ID")
+    extra: dict[str, Any] = {"version_id": version_id} if version_id else {}
+    if not extract:
+        return await download(
+            settings,
+            out,
+            CODE_ARTIFACTS,
+            ids,
+            output=output,
+            overwrite=overwrite,
+            jobs=jobs,
+            max_size=max_size,
+            extra=extra,
+        )
+    if overwrite:
+        raise UsageProblem("--extract makes a new folder and never replaces one: drop --overwrite")
+    folder, single = destination(output, len(ids))
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    run = Run("extracted", out, unfinished_note="they left nothing behind")
+    async with settings.client() as client:
+        artifacts = client.compliance.code_artifacts
+        with out.progress() as progress:
+
+            async def one(artifact_id: str) -> Outcome:
+                dest = single if single is not None else folder
+                assert dest is not None
+                try:
+                    with _bar(progress, artifact_id, None):
+                        path = await artifacts.download_to_file(
+                            artifact_id, dest, extract=True, max_bytes=max_size, **extra
+                        )
+                except Exception as exc:
+                    return failure(artifact_id, exc, id=artifact_id)
+                count = await asyncio.to_thread(_count_files, path)
+                noun = "file" if count == 1 else "files"
+                return Outcome(
+                    artifact_id,
+                    True,
+                    {"ok": True, "id": artifact_id, "path": str(path), "files": count},
+                    f"extracted {artifact_id} into {path} ({count} {noun})",
+                )
+
+            try:
+                await run_each(run, ids, one, jobs=jobs)
+            finally:
+                run.summarize(interrupted=len(run.outcomes) < run.total)
+    return run.exit_code()
+
+
+def _count_files(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_file())

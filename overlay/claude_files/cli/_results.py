@@ -11,10 +11,12 @@ from typing import Any, TypeVar
 from claude_files import (
     APIConnectionError,
     APIStatusError,
+    ArchiveError,
     ChecksumMismatchError,
     ClaudeFilesError,
     FileTooLargeError,
     IncompleteDownloadError,
+    UnsafeArchiveError,
 )
 from claude_files.cli._output import Output
 
@@ -22,7 +24,7 @@ T = TypeVar("T")
 log = logging.getLogger("claude_files.cli")
 
 # Expected failures of one item; anything else is a bug and is reported as one.
-ITEM_ERRORS: tuple[type[Exception], ...] = (ClaudeFilesError, OSError, ValueError)
+ITEM_ERRORS: tuple[type[Exception], ...] = (ClaudeFilesError, OSError, ValueError, LookupError)
 
 
 @dataclass
@@ -52,13 +54,21 @@ def describe_error(exc: BaseException) -> tuple[dict[str, Any], str]:
         if exc.error_code:
             extras.append(exc.error_code)
         extras.append(f"request id {exc.request_id or 'none'}")
-        return info, f"{kind}: {message} ({', '.join(extras)})"
+        line = f"{kind}: {message} ({', '.join(extras)})"
+        if exc.hint:
+            info["hint"] = exc.hint
+            line += f"; {exc.hint}"
+        return info, line
     if isinstance(exc, FileTooLargeError):
         kind = "file_too_large"
     elif isinstance(exc, IncompleteDownloadError):
         kind = "incomplete_download"
     elif isinstance(exc, ChecksumMismatchError):
         kind = "checksum_mismatch"
+    elif isinstance(exc, UnsafeArchiveError):
+        kind = "unsafe_archive"
+    elif isinstance(exc, ArchiveError):
+        kind = "archive_error"
     elif isinstance(exc, APIConnectionError):
         kind = "connection_error"
     elif isinstance(exc, FileExistsError):
@@ -67,6 +77,8 @@ def describe_error(exc: BaseException) -> tuple[dict[str, Any], str]:
         kind = "os_error"
     elif isinstance(exc, ValueError):
         kind = "invalid_argument"
+    elif isinstance(exc, LookupError):
+        kind = "not_found"
     else:
         kind = "internal_error"
     message = _os_message(exc) if isinstance(exc, OSError) else str(exc) or type(exc).__name__

@@ -19,7 +19,8 @@ import mimetypes
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any, BinaryIO, Literal
 from urllib.parse import quote
 
@@ -30,7 +31,15 @@ from starlette.types import Receive, Scope, Send
 
 from claude_files.testing._edge import REQUEST_ID_KEY
 from claude_files.testing._faults import error_type_for
-from claude_files.testing._store import Blob, Clock, Store, StoredFile, new_id
+from claude_files.testing._store import (
+    Blob,
+    Clock,
+    CodeArtifact,
+    CodeArtifactVersion,
+    Store,
+    StoredFile,
+    new_id,
+)
 from claude_files.testing._upload import UploadError, receive_upload
 
 API_VERSIONS = ("2023-06-01", "2026-10-21")
@@ -38,6 +47,7 @@ MAX_UPLOAD_BYTES = 500 * 1024 * 1024
 """The largest file the mock accepts (500 MB); one byte more is a 413."""
 EXPIRES_RANGE = (3600, 7776000)
 DEFAULT_LIMIT, MAX_LIMIT, MAX_IDS = 20, 1000, 100
+CODE_ARTIFACT_MAX_LIMIT, MAX_ORGANIZATION_IDS, MAX_USER_IDS = 100, 500, 200
 CHUNK = 64 * 1024
 
 ListShape = Literal["both", "next_page", "has_more"]
@@ -142,6 +152,26 @@ _ROUTES = [
         "compliance",
         {"GET": "download_artifact"},
         "Artifacts cannot be deleted.",
+    ),
+    _Route(
+        re.compile(r"/v1/compliance/apps/code/artifacts"),
+        "compliance",
+        {"GET": "list_code_artifacts"},
+    ),
+    _Route(
+        re.compile(rf"/v1/compliance/apps/code/artifacts/{_SEGMENT}"),
+        "compliance",
+        {"DELETE": "delete_code_artifact"},
+    ),
+    _Route(
+        re.compile(r"/v1/compliance/apps/code/artifacts/(?P<id>[^/]+/versions/[^/]+)"),
+        "compliance",
+        {"GET": "get_code_artifact_version"},
+    ),
+    _Route(
+        re.compile(rf"/v1/compliance/apps/code/artifacts/{_SEGMENT}/content"),
+        "compliance",
+        {"GET": "download_code_artifact"},
     ),
     # Not in the spec as a resource: present only so a DELETE gets the honest 405.
     _Route(
@@ -422,7 +452,7 @@ class MockApp:
         more = len(older) > limit
         return self._page(chosen, more, more)
 
-    def _limit(self, raw: str | None) -> int:
+    def _limit(self, raw: str | None, most: int = MAX_LIMIT) -> int:
         if raw is None:
             return DEFAULT_LIMIT
         if not re.fullmatch(r"[0-9]+", raw.strip()):
@@ -430,8 +460,8 @@ class MockApp:
         value = int(raw)
         if value < 1:
             raise ApiError(400, "limit: Input should be greater than or equal to 1")
-        if value > MAX_LIMIT:
-            raise ApiError(400, f"limit: Input should be less than or equal to {MAX_LIMIT}")
+        if value > most:
+            raise ApiError(400, f"limit: Input should be less than or equal to {most}")
         return value
 
     def _position(self, name: str, file_id: str) -> Any:
@@ -523,3 +553,159 @@ class MockApp:
         extension = mimetypes.guess_extension(artifact.mime_type, strict=False) or ""
         filename = artifact.filename or version_id + extension
         return _content_response(artifact.blob, artifact.mime_type, filename)
+
+    # Code artifacts --------------------------------------------------------------------
+
+    async def list_code_artifacts(self, request: Request, _: str) -> Response:
+        limit = self._limit(_single(request, "limit"), CODE_ARTIFACT_MAX_LIMIT)
+        page = _non_empty(request, "page")
+        organizations = _id_list(request, "organization_ids[]", MAX_ORGANIZATION_IDS)
+        users = _id_list(request, "user_ids[]", MAX_USER_IDS)
+        bounds = [
+            (op, _time_param(request, f"updated_at.{op}")) for op in ("gt", "gte", "lt", "lte")
+        ]
+        with self.store.lock:
+            items = sorted(self.store.code_artifacts.values(), key=lambda a: a.id)
+        if page is not None:
+            after = _decode_page_token(page)
+            items = [a for a in items if a.id > after]
+        if organizations is not None:
+            items = [
+                a
+                for a in items
+                if a.organization_uuid in organizations or a.organization_id in organizations
+            ]
+        if users is not None:
+            items = [a for a in items if a.owner_user_id in users]
+        for op, bound in bounds:
+            if bound is not None:
+                items = [a for a in items if _compare(a.updated_at, op, bound)]
+        chosen, more = items[:limit], len(items) > limit
+        token = _encode_page_token(chosen[-1].id) if more else None
+        body = {"data": [a.to_json() for a in chosen], "has_more": more, "next_page": token}
+        return JSONResponse(body)
+
+    def _code_artifact(self, artifact_id: str) -> CodeArtifact:
+        with self.store.lock:
+            artifact = self.store.code_artifacts.get(artifact_id)
+        if artifact is None:
+            raise ApiError(404, f"Code artifact not found: {artifact_id}")
+        return artifact
+
+    async def delete_code_artifact(self, _: Request, artifact_id: str) -> Response:
+        if self.store.delete_code_artifact(artifact_id) is None:
+            raise ApiError(404, f"Code artifact not found: {artifact_id}")
+        return JSONResponse({"id": artifact_id, "type": "code_artifact_deleted"})
+
+    async def get_code_artifact_version(self, _: Request, ids: str) -> Response:
+        artifact_id, _sep, version_id = ids.partition("/versions/")
+        artifact = self._code_artifact(artifact_id)
+        version = artifact.version(version_id)
+        if version is None:
+            raise ApiError(404, f"Version {version_id} of {artifact_id} not found: list again")
+        return _version_content(artifact, version, zip_allowed=False)
+
+    async def download_code_artifact(self, request: Request, artifact_id: str) -> Response:
+        multi_file_format = _single(request, "multi_file_format")
+        if multi_file_format is not None and multi_file_format != "zip":
+            raise ApiError(400, "multi_file_format: Input should be 'zip'")
+        artifact = self._code_artifact(artifact_id)
+        version = artifact.version(artifact.published_version_id or "") or (
+            artifact.versions[-1] if artifact.versions else None
+        )
+        if not artifact.file_set_available or version is None:
+            raise ApiError(
+                422,
+                f"The files of {artifact_id} are not available.",
+                error_code="file_set_unavailable",
+                error_type="invalid_request_error",
+            )
+        return _version_content(artifact, version, zip_allowed=multi_file_format == "zip")
+
+
+def _id_list(request: Request, name: str, most: int) -> set[str] | None:
+    if name not in request.query_params:
+        return None
+    values = request.query_params.getlist(name)
+    if len(values) > most:
+        raise ApiError(400, f"{name}: at most {most} values")
+    if "" in values:
+        raise ApiError(400, f"{name}: values must not be empty")
+    return set(values)
+
+
+def _time_param(request: Request, name: str) -> datetime | None:
+    raw = _single(request, name)
+    if raw is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None or "T" not in raw.upper():
+        raise ApiError(400, f"{name}: expected an RFC 3339 date-time")
+    return moment
+
+
+def _compare(value: datetime | None, op: str, bound: datetime) -> bool:
+    """Artifacts without `updated_at` match no time filter, as the API documents."""
+    if value is None:
+        return False
+    return {
+        "gt": value > bound,
+        "gte": value >= bound,
+        "lt": value < bound,
+        "lte": value <= bound,
+    }[op]
+
+
+def _encode_page_token(artifact_id: str) -> str:
+    return base64.b64encode(artifact_id.encode()).decode()
+
+
+def _decode_page_token(token: str) -> str:
+    try:
+        return base64.b64decode(token.encode(), validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise ApiError(400, "page: invalid page token") from None
+
+
+def _version_content(
+    artifact: CodeArtifact, version: CodeArtifactVersion, *, zip_allowed: bool
+) -> Response:
+    """A version's content as the code artifact endpoints send it: chunked, no length."""
+    if not version.available:
+        raise ApiError(
+            503,
+            "The content of this version is not available yet.",
+            headers={"retry-after": "0"},
+        )
+    stem = f"{artifact.id}-{version.id}"
+    if len(version.files) == 1:
+        [(name, blob)] = version.files.items()
+        suffix = Path(name).suffix or ".txt"
+        md5 = blob.content_md5 if version.identity else None
+        return _chunked_response(blob, version.mime_type, stem + suffix, md5)
+    if not zip_allowed or version.zip_blob is None:
+        raise ApiError(
+            422,
+            "This version has more than one file; ask the artifact's content with "
+            "multi_file_format=zip.",
+            error_code="multi_file_unavailable",
+            error_type="invalid_request_error",
+        )
+    return _chunked_response(version.zip_blob, "application/zip", stem + ".zip", None)
+
+
+def _chunked_response(blob: Blob, mime_type: str, filename: str, md5: str | None) -> Response:
+    try:
+        handle = blob.path.open("rb")
+    except FileNotFoundError:
+        raise ApiError(404, f"Not found: {filename}") from None
+    headers = {
+        "content-type": mime_type,
+        "content-disposition": "attachment; filename*=utf-8''" + quote(filename, safe=""),
+    }
+    if md5 is not None:
+        headers["content-md5"] = md5
+    return StreamingResponse(_stream(handle), media_type=None, headers=headers)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from claude_files.testing._server import MockServer
 
-_SECTIONS = ("files", "chat_files", "generated_files", "artifact_versions")
+_SECTIONS = ("files", "chat_files", "generated_files", "artifact_versions", "code_artifacts")
 
 
 class FixtureError(ValueError):
@@ -101,6 +101,39 @@ def load_fixture(server: MockServer, path: Path) -> dict[str, list[Any]]:
                 mime_type=entry.get("mime_type", "text/markdown"),
                 id=entry.get("id"),
                 filename=entry.get("filename"),
+            )
+        )
+    for entry in data.get("code_artifacts", []):
+        versions: list[bytes | dict[str, bytes]] = []
+        version_ids: list[str] = []
+        for version in entry.get("versions", []):
+            if "files" in version:
+                files = version["files"]
+                if not isinstance(files, dict) or not files:
+                    raise FixtureError("a version's files are an object of path: text")
+                versions.append({str(k): str(v).encode("utf-8") for k, v in files.items()})
+            else:
+                content = _content(version, base)
+                assert content is not None
+                versions.append(content)
+            if "id" in version:
+                version_ids.append(str(version["id"]))
+        if version_ids and len(version_ids) != len(versions):
+            raise FixtureError("give every version an id, or none")
+        updated_at = entry.get("updated_at", True)
+        created["code_artifacts"].append(
+            server.add_code_artifact(
+                versions=versions,
+                id=entry.get("id"),
+                version_ids=version_ids or None,
+                name=entry.get("name", "Team dashboard"),
+                mime_type=entry.get("mime_type", "text/html"),
+                read_mode=entry.get("read_mode", "org"),
+                updated_at=True if updated_at is True else _time(updated_at),
+                identity=entry.get("identity", True),
+                available=entry.get("available", True),
+                file_set_available=entry.get("file_set_available", True),
+                artifact_type=entry.get("artifact_type"),
             )
         )
     return created

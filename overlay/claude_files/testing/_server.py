@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import io
 import secrets
 import shutil
 import socket
@@ -22,7 +23,8 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Callable, Sequence
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -36,6 +38,8 @@ from claude_files.testing._faults import Fault, FaultPlan, FaultRule, PathPatter
 from claude_files.testing._store import (
     ArtifactVersion,
     ChatFile,
+    CodeArtifact,
+    CodeArtifactVersion,
     GeneratedFile,
     Store,
     StoredFile,
@@ -435,6 +439,76 @@ class MockServer:
             self._store.artifacts[artifact.id] = artifact
         return artifact.id
 
+    def add_code_artifact(
+        self,
+        content: bytes | Mapping[str, bytes] | None = None,
+        *,
+        versions: Sequence[bytes | Mapping[str, bytes]] | None = None,
+        id: str | None = None,
+        version_ids: Sequence[str] | None = None,
+        name: str = "Team dashboard",
+        mime_type: str = "text/html",
+        organization_uuid: str | None = None,
+        owner_user_id: str | None = "user_01WCz1FkmYMm4gnmykNKUu3Q",
+        email_address: str | None = "jane.doe@example.com",
+        read_mode: str = "org",
+        updated_at: datetime | bool | None = True,
+        identity: bool = True,
+        available: bool = True,
+        file_set_available: bool = True,
+        artifact_type: str | None = None,
+    ) -> dict[str, Any]:
+        """Seed a Claude Code artifact; returns its list entry (JSON).
+
+        `content` is one version: bytes for a single file (`index.html`), or a mapping
+        of paths to bytes for several (served only as a ZIP, built now). `versions`
+        gives several versions, oldest first; the newest is the published one.
+        `identity=False` stands for encoded storage (no `Content-MD5`), `available=False`
+        for an upload still in flight (every version answers 503),
+        `file_set_available=False` makes the artifact's `/content` a 422
+        `file_set_unavailable`. `updated_at=None` is an artifact from before the field
+        was recorded (no time filter matches it).
+        """
+        given = list(versions or ([] if content is None else [content]))
+        ids = list(version_ids or [])
+        now = self.now
+        records: list[CodeArtifactVersion] = []
+        for index, files in enumerate(given):
+            mapping = {"index.html": files} if isinstance(files, bytes) else dict(files)
+            if not mapping:
+                raise ValueError("a version needs at least one file")
+            blobs = {path: self._store.write_blob(data) for path, data in mapping.items()}
+            version_id = ids[index] if index < len(ids) else f"{int(now.timestamp())}-{index:04x}"
+            records.append(
+                CodeArtifactVersion(
+                    id=version_id,
+                    name=name,
+                    created_at=now,
+                    files=blobs,
+                    mime_type=mime_type,
+                    identity=identity,
+                    available=available,
+                    zip_blob=self._store.write_blob(_zip(mapping)) if len(mapping) > 1 else None,
+                )
+            )
+        stamp = now if updated_at is True else (updated_at or None)
+        artifact = CodeArtifact(
+            id=id or new_id("cart_"),
+            organization_uuid=organization_uuid or "a1b2c3d4-e5f6-4789-a012-3456789abcde",
+            organization_id="org_015eofRkKpogX7uDKUyvBTph",
+            owner_user_id=owner_user_id,
+            user_email=email_address,
+            read_mode=read_mode,
+            updated_at=stamp if isinstance(stamp, datetime) else None,
+            versions=records,
+            published_version_id=records[-1].id if records else None,
+            artifact_type=artifact_type,
+            file_set_available=file_set_available,
+        )
+        with self._store.lock:
+            self._store.code_artifacts[artifact.id] = artifact
+        return artifact.to_json()
+
     def load_fixture(self, path: str | Path) -> dict[str, list[Any]]:
         """Seed from a JSON fixture; returns what was created, by section.
 
@@ -452,11 +526,26 @@ class MockServer:
                                   "filename": …, "mime_type": …, "claude_chat_id": …,
                                   "md5": …, "created_at": … | null}],
              "artifact_versions": [{"id": "claude_artifact_version_…", "content": "…",
-                                    "mime_type": "text/markdown"}]}
+                                    "mime_type": "text/markdown"}],
+             "code_artifacts": [{"id": "cart_…", "versions": [
+                                    {"id": "1741803761-9f3a", "content": "…"},
+                                    {"files": {"index.html": "…", "app.js": "…"}}],
+                                 "name": "Team dashboard", "mime_type": "text/html",
+                                 "identity": true, "available": true,
+                                 "file_set_available": true, "updated_at": "2025-…Z"}]}
         """
         from claude_files.testing._fixture import load_fixture
 
         return load_fixture(self, Path(path))
+
+
+def _zip(files: Mapping[str, bytes]) -> bytes:
+    """The files as one ZIP archive, byte-for-byte the same for the same files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, data in files.items():
+            archive.writestr(zipfile.ZipInfo(path, date_time=(2025, 3, 12, 18, 22, 40)), data)
+    return buffer.getvalue()
 
 
 def _md5_field(md5: str | bool | None, content: bytes | None) -> str | None:

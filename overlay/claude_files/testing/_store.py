@@ -189,6 +189,74 @@ class ArtifactVersion:
     filename: str | None = None
 
 
+@dataclass
+class CodeArtifactVersion:
+    """One published version of a code artifact: its files, and how it is stored.
+
+    One file is served as it is; several are served only as a ZIP (`zip_blob`, built
+    when the version is seeded) from the artifact's `/content` with
+    `multi_file_format=zip`. `identity` False stands for encoded storage (no
+    `Content-MD5`); `available` False for an upload still in flight (503).
+    """
+
+    id: str
+    name: str
+    created_at: datetime | None
+    files: dict[str, Blob]
+    mime_type: str
+    identity: bool = True
+    available: bool = True
+    zip_blob: Blob | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "created_at": rfc3339(self.created_at) if self.created_at else None,
+            "name": self.name,
+        }
+
+    def blobs(self) -> list[Blob]:
+        return list(self.files.values()) + ([self.zip_blob] if self.zip_blob else [])
+
+
+@dataclass
+class CodeArtifact:
+    """A Compliance API code artifact (`cart_…`); `versions` newest last."""
+
+    id: str
+    organization_uuid: str
+    organization_id: str
+    owner_user_id: str | None
+    user_email: str | None
+    read_mode: str
+    updated_at: datetime | None
+    versions: list[CodeArtifactVersion]
+    published_version_id: str | None = None
+    artifact_type: str | None = None
+    file_set_available: bool = True
+
+    def version(self, version_id: str) -> CodeArtifactVersion | None:
+        return next((v for v in self.versions if v.id == version_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "id": self.id,
+            "organization_uuid": self.organization_uuid,
+            "organization_id": self.organization_id,
+            "owner_user_id": self.owner_user_id,
+            "published_version_id": self.published_version_id,
+            "read_mode": self.read_mode,
+            "updated_at": rfc3339(self.updated_at) if self.updated_at else None,
+            "user": {"id": self.owner_user_id, "email_address": self.user_email}
+            if self.owner_user_id
+            else None,
+            "versions": [v.to_json() for v in reversed(self.versions)],
+        }
+        if self.artifact_type is not None:
+            body["artifact_type"] = self.artifact_type
+        return body
+
+
 class Store:
     """All records, keyed by id, behind one lock."""
 
@@ -199,6 +267,7 @@ class Store:
         self.chat_files: dict[str, ChatFile] = {}
         self.generated_files: dict[str, GeneratedFile] = {}
         self.artifacts: dict[str, ArtifactVersion] = {}
+        self.code_artifacts: dict[str, CodeArtifact] = {}
         # Every file id ever created keeps its position, so cursors survive deletes.
         self.positions: dict[str, tuple[datetime, int]] = {}
         self._seq = 0
@@ -243,11 +312,24 @@ class Store:
             blobs += [c.blob for c in self.chat_files.values() if c.blob is not None]
             blobs += [g.blob for g in self.generated_files.values()]
             blobs += [a.blob for a in self.artifacts.values()]
+            blobs += [
+                b for c in self.code_artifacts.values() for v in c.versions for b in v.blobs()
+            ]
             for records in (self.files, self.chat_files, self.generated_files, self.artifacts):
                 records.clear()
+            self.code_artifacts.clear()
             self.positions.clear()
         for blob in blobs:
             blob.path.unlink(missing_ok=True)
+
+    def delete_code_artifact(self, artifact_id: str) -> CodeArtifact | None:
+        with self.lock:
+            artifact = self.code_artifacts.pop(artifact_id, None)
+        if artifact is not None:
+            for version in artifact.versions:
+                for blob in version.blobs():
+                    blob.path.unlink(missing_ok=True)
+        return artifact
 
     def used_bytes(self) -> int:
         with self.lock:

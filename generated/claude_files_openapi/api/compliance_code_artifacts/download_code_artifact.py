@@ -1,0 +1,358 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.anthropic_version import AnthropicVersion
+from ...models.download_code_artifact_multi_file_format import (
+    DownloadCodeArtifactMultiFileFormat,
+)
+from ...models.error_response import ErrorResponse
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    artifact_id: str,
+    *,
+    multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
+    anthropic_version: AnthropicVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(anthropic_version, Unset):
+        headers["anthropic-version"] = str(anthropic_version)
+
+    params: dict[str, Any] = {}
+
+    json_multi_file_format: str | Unset = UNSET
+    if not isinstance(multi_file_format, Unset):
+        json_multi_file_format = multi_file_format
+
+    params["multi_file_format"] = json_multi_file_format
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/compliance/apps/code/artifacts/{artifact_id}/content".format(
+            artifact_id=quote(str(artifact_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | File | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = ErrorResponse.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ErrorResponse.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = ErrorResponse.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 499:
+        response_499 = ErrorResponse.from_dict(response.json())
+
+        return response_499
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 501:
+        response_501 = ErrorResponse.from_dict(response.json())
+
+        return response_501
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ErrorResponse.from_dict(response.json())
+
+        return response_504
+
+    if response.status_code == 529:
+        response_529 = ErrorResponse.from_dict(response.json())
+
+        return response_529
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = ErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = ErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | File]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    artifact_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
+    anthropic_version: AnthropicVersion | Unset = UNSET,
+) -> Response[ErrorResponse | File]:
+    """Download a code artifact's content
+
+     The artifact's current content. With `multi_file_format=zip` an artifact of
+    several files comes as one ZIP archive (a Claude Docs document, `artifact_type`
+    `claude_docs`, as one Word file per tab that holds text). The body is sent as
+    the version download's is: chunked, no `Content-Length`, the filename in
+    `Content-Disposition`, `Content-MD5` only for a single file stored as-is, `503`
+    to retry with backoff, a body cut short a failure.
+
+    `422`, not to be retried: `multi_file_unavailable` (several files and no
+    `multi_file_format`), `file_set_unavailable` (the artifact's set of files
+    cannot be served). The public reference does not document the second code or
+    the response without `multi_file_format`; their handling here is the loosest
+    reading.
+
+    Args:
+        artifact_id (str):
+        multi_file_format (DownloadCodeArtifactMultiFileFormat | Unset):
+        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
+            endpoints are described for.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | File]
+    """
+
+    kwargs = _get_kwargs(
+        artifact_id=artifact_id,
+        multi_file_format=multi_file_format,
+        anthropic_version=anthropic_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    artifact_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
+    anthropic_version: AnthropicVersion | Unset = UNSET,
+) -> ErrorResponse | File | None:
+    """Download a code artifact's content
+
+     The artifact's current content. With `multi_file_format=zip` an artifact of
+    several files comes as one ZIP archive (a Claude Docs document, `artifact_type`
+    `claude_docs`, as one Word file per tab that holds text). The body is sent as
+    the version download's is: chunked, no `Content-Length`, the filename in
+    `Content-Disposition`, `Content-MD5` only for a single file stored as-is, `503`
+    to retry with backoff, a body cut short a failure.
+
+    `422`, not to be retried: `multi_file_unavailable` (several files and no
+    `multi_file_format`), `file_set_unavailable` (the artifact's set of files
+    cannot be served). The public reference does not document the second code or
+    the response without `multi_file_format`; their handling here is the loosest
+    reading.
+
+    Args:
+        artifact_id (str):
+        multi_file_format (DownloadCodeArtifactMultiFileFormat | Unset):
+        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
+            endpoints are described for.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | File
+    """
+
+    return sync_detailed(
+        artifact_id=artifact_id,
+        client=client,
+        multi_file_format=multi_file_format,
+        anthropic_version=anthropic_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    artifact_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
+    anthropic_version: AnthropicVersion | Unset = UNSET,
+) -> Response[ErrorResponse | File]:
+    """Download a code artifact's content
+
+     The artifact's current content. With `multi_file_format=zip` an artifact of
+    several files comes as one ZIP archive (a Claude Docs document, `artifact_type`
+    `claude_docs`, as one Word file per tab that holds text). The body is sent as
+    the version download's is: chunked, no `Content-Length`, the filename in
+    `Content-Disposition`, `Content-MD5` only for a single file stored as-is, `503`
+    to retry with backoff, a body cut short a failure.
+
+    `422`, not to be retried: `multi_file_unavailable` (several files and no
+    `multi_file_format`), `file_set_unavailable` (the artifact's set of files
+    cannot be served). The public reference does not document the second code or
+    the response without `multi_file_format`; their handling here is the loosest
+    reading.
+
+    Args:
+        artifact_id (str):
+        multi_file_format (DownloadCodeArtifactMultiFileFormat | Unset):
+        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
+            endpoints are described for.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | File]
+    """
+
+    kwargs = _get_kwargs(
+        artifact_id=artifact_id,
+        multi_file_format=multi_file_format,
+        anthropic_version=anthropic_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    artifact_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
+    anthropic_version: AnthropicVersion | Unset = UNSET,
+) -> ErrorResponse | File | None:
+    """Download a code artifact's content
+
+     The artifact's current content. With `multi_file_format=zip` an artifact of
+    several files comes as one ZIP archive (a Claude Docs document, `artifact_type`
+    `claude_docs`, as one Word file per tab that holds text). The body is sent as
+    the version download's is: chunked, no `Content-Length`, the filename in
+    `Content-Disposition`, `Content-MD5` only for a single file stored as-is, `503`
+    to retry with backoff, a body cut short a failure.
+
+    `422`, not to be retried: `multi_file_unavailable` (several files and no
+    `multi_file_format`), `file_set_unavailable` (the artifact's set of files
+    cannot be served). The public reference does not document the second code or
+    the response without `multi_file_format`; their handling here is the loosest
+    reading.
+
+    Args:
+        artifact_id (str):
+        multi_file_format (DownloadCodeArtifactMultiFileFormat | Unset):
+        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
+            endpoints are described for.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | File
+    """
+
+    return (
+        await asyncio_detailed(
+            artifact_id=artifact_id,
+            client=client,
+            multi_file_format=multi_file_format,
+            anthropic_version=anthropic_version,
+        )
+    ).parsed

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DeletedCodeArtifact")
+
+
+@_attrs_define
+class DeletedCodeArtifact:
+    """The confirmation that a code artifact's deletion has begun."""
+
+    id: str
+    """ The deleted artifact's id. """
+    type_: Literal["code_artifact_deleted"] | Unset = UNSET
+    """ Always `code_artifact_deleted`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = cast(Literal["code_artifact_deleted"] | Unset, d.pop("type", UNSET))
+        if type_ != "code_artifact_deleted" and not isinstance(type_, Unset):
+            raise ValueError(
+                f"type must match const 'code_artifact_deleted', got '{type_}'"
+            )
+
+        deleted_code_artifact = cls(
+            id=id,
+            type_=type_,
+        )
+
+        deleted_code_artifact.additional_properties = d
+        return deleted_code_artifact
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
