@@ -173,7 +173,9 @@ class Client(_BaseClient[httpx.Client]):
                     response = None
                     try:
                         request = self._http.build_request(**command.prepare())
-                        response = result = self._http.send(request, stream=True)
+                        response = result = self._http.send(
+                            request, stream=True, follow_redirects=False
+                        )
                         chunks = response.iter_bytes()
                     except httpx.TransportError as exc:
                         result = _connection_error(exc)
@@ -259,7 +261,7 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
             request = await anyio.to_thread.run_sync(lambda: self._http.build_request(**prepare()))
             assert isinstance(request.stream, httpx.SyncByteStream)  # httpx's multipart stream
             request.stream = _ThreadedStream(iter(request.stream))
-        return await self._http.send(request, stream=True)
+        return await self._http.send(request, stream=True, follow_redirects=False)
 
 
 async def _aclose(response: httpx.Response | None) -> None:
