@@ -66,8 +66,10 @@ test-fast: $(VENV)/.installed node_modules/.installed
 demo: $(VENV)/.installed
 	$(BIN)/python demo/run_demo.py
 
+# BENCH_ARGS=--quick for a smoke run (about a minute); the full run takes ~7 minutes.
+BENCH_ARGS ?=
 bench: $(VENV)/.installed
-	@echo "make bench: not yet (issue 7: benchmarks against raw httpx and the anthropic SDK)"
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache

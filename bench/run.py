@@ -1,0 +1,1130 @@
+"""Benchmarks of claude_files against raw httpx, the anthropic SDK and curl → BENCHMARKS.md.
+
+`make bench` runs `python bench/run.py`. What it does:
+
+1. Writes the test files (random bytes) to a temporary folder on disk and starts
+   `bench/server.py` over them (loopback, streaming from disk, `Content-MD5` precomputed).
+2. Runs every case with `bench/run_client.py`, one process per client and run, the cases of
+   a group interleaved (each round rotates their order), `--repeats` rounds; each row is
+   the median of its runs, memory the largest growth seen.
+3. Times imports in fresh interpreters, and writes the tables with each ratio against its
+   baseline and each target met or missed.
+
+Downloaded files land in tmpfs (`/dev/shm`) when there is room, so a client that fsyncs
+(claude_files does, for its atomic write) is measured, not the disk under it.
+
+Options: `--quick` (small sizes, 2 rounds: a smoke run in well under a minute),
+`--repeats N` (default 7), `--only SUBSTRING` (cases whose name contains it; repeatable),
+`--out PATH` (default BENCHMARKS.md at the repository root).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+DEFAULT_OUT = ROOT / "BENCHMARKS.md"
+MiB = 1024 * 1024
+TIMES = "\N{MULTIPLICATION SIGN}"  # spelt out: ruff flags the character itself
+EN_DASH = "\N{EN DASH}"
+API_KEY = "bench-key"
+BULK_LATENCY_MS = 20
+Result = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Sizes:
+    big: int
+    mem: int
+    bulk_count: int
+    bulk_size: int
+    calls: int
+    list_items: int
+    list_limit: int
+    repeats: int
+    import_repeats: int
+
+
+FULL = Sizes(256 * MiB, 64 * MiB, 200, 1 * MiB, 2000, 10_000, 1000, 7, 7)
+QUICK = Sizes(16 * MiB, 8 * MiB, 20, 256 * 1024, 300, 3000, 1000, 2, 3)
+
+
+# -- what is measured ---------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    name: str  # a run_client case
+    label: str
+    params: dict[str, Any] = field(default_factory=dict)
+    vs: str | None = None  # compare with this case instead of the group's baseline
+    note: str = ""
+
+
+@dataclass
+class Target:
+    text: str
+    check: Callable[[Group], tuple[bool | None, str]]
+    # For ratio targets: the case and the test one round's ratio must pass.
+    case: str | None = None
+    passes: Callable[[float], bool] | None = None
+
+
+@dataclass
+class Group:
+    key: str
+    title: str
+    metric: str  # "throughput" (higher is better), "per_call_us" or "seconds" (lower)
+    baseline: Sequence[str]  # the best of these is the baseline
+    cases: list[Case]
+    about: str = ""
+    targets: list[Target] = field(default_factory=list)
+    info: list[Callable[[Group], str]] = field(default_factory=list)
+    results: dict[str, list[Result]] = field(default_factory=dict)
+
+    # medians and ratios ------------------------------------------------------------------
+
+    def ok_runs(self, case: str) -> list[Result]:
+        return [r for r in self.results.get(case, []) if r.get("ok")]
+
+    def median(self, case: str, metric: str | None = None) -> float | None:
+        values = [r[metric or self.metric] for r in self.ok_runs(case)]
+        values = [v for v in values if v is not None]
+        return statistics.median(values) if values else None
+
+    def spread(self, case: str) -> tuple[float, float] | None:
+        values = [r[self.metric] for r in self.ok_runs(case) if r.get(self.metric) is not None]
+        return (min(values), max(values)) if values else None
+
+    def peak_growth(self, case: str) -> int | None:
+        values = [r["peak_growth"] for r in self.ok_runs(case) if r.get("peak_growth") is not None]
+        return max(values) if values else None
+
+    def peak_whole(self, case: str) -> int | None:
+        values = [r["peak"] for r in self.ok_runs(case) if r.get("peak") is not None]
+        return max(values) if values else None
+
+    def higher_is_better(self) -> bool:
+        return self.metric == "throughput"
+
+    def best(self, cases: Sequence[str]) -> tuple[str, float] | None:
+        scored = [(c, m) for c in cases if (m := self.median(c)) is not None]
+        if not scored:
+            return None
+        pick = max if self.higher_is_better() else min
+        return pick(scored, key=lambda item: item[1])
+
+    def ratio(self, case: str) -> float | None:
+        """The case against its reference: > 1 is faster for throughput, and for times
+        (per call, total) > 1 is slower; the table says which."""
+        spec = next((c for c in self.cases if c.name == case), None)
+        ref = self.best([spec.vs]) if spec is not None and spec.vs else self.best(self.baseline)
+        return None if ref is None else self.paired_ratio(case, ref[0])
+
+    def paired_ratio(self, case: str, ref: str) -> float | None:
+        """The median over rounds of case ÷ reference measured in the same round: the two
+        ran minutes apart at most, so what slowed the machine down in a round slowed both."""
+        by_round = {r.get("round"): r[self.metric] for r in self.ok_runs(ref)}
+        ratios = [
+            r[self.metric] / by_round[r.get("round")]
+            for r in self.ok_runs(case)
+            if by_round.get(r.get("round"))
+        ]
+        return statistics.median(ratios) if ratios else None
+
+
+def versus(case: str, others: Sequence[str]) -> Callable[[Group], str]:
+    """An info line: the case against each other client, paired by round."""
+
+    def line(g: Group) -> str:
+        parts = []
+        for other in others:
+            r = g.paired_ratio(case, other)
+            if r is not None:
+                what = "the throughput" if g.higher_is_better() else "the time"
+                parts.append(f"{r:.2f}{TIMES} {what} of `{other.split('.', 1)[1]}`")
+        short = case.split(".", 1)[1]
+        return f"`{short}` has " + ("; ".join(parts) if parts else "nothing to compare yet")
+
+    return line
+
+
+def round_ratios(g: Group, case: str) -> list[float]:
+    """Every round's ratio of the case to its reference."""
+    spec = next((c for c in g.cases if c.name == case), None)
+    ref = g.best([spec.vs]) if spec is not None and spec.vs else g.best(g.baseline)
+    if ref is None:
+        return []
+    by_round = {r.get("round"): r[g.metric] for r in g.ok_runs(ref[0])}
+    return [
+        r[g.metric] / by_round[r.get("round")]
+        for r in g.ok_runs(case)
+        if by_round.get(r.get("round"))
+    ]
+
+
+def _rounds(g: Group, case: str) -> str:
+    """Every round's paired ratio, so a reader can tell a steady gap from noise."""
+    ratios = round_ratios(g, case)
+    return f"; by round: {' '.join(f'{r:.2f}' for r in ratios)}" if len(ratios) > 1 else ""
+
+
+def _near(value: float, threshold: float) -> str:
+    """Three decimals, or as many as it takes to tell the value from the threshold."""
+    for digits in range(3, 7):
+        if round(value, digits) != round(threshold, digits):
+            return f"{value:.{digits}f}"
+    return f"{value:.6f}"
+
+
+def _met(value: float | None, ok: Callable[[float], bool], show: str) -> tuple[bool | None, str]:
+    if value is None:
+        return None, "not measured"
+    return ok(value), show
+
+
+def ratio_at_least(case: str, floor: float) -> Target:
+    def check(g: Group) -> tuple[bool | None, str]:
+        r = g.ratio(case)
+        return _met(r, lambda v: v >= floor, f"{_near(r, floor)}{_rounds(g, case)}" if r else "")
+
+    return Target(
+        f"`{case.split('.', 1)[1]}` throughput ≥ {floor:.2f} {TIMES} baseline",
+        check,
+        case,
+        lambda v: v >= floor,
+    )
+
+
+def ratio_at_most(case: str, ceiling: float) -> Target:
+    def check(g: Group) -> tuple[bool | None, str]:
+        r = g.ratio(case)
+        show = f"{_near(r, ceiling)}{_rounds(g, case)}" if r else ""
+        return _met(r, lambda v: v <= ceiling, show)
+
+    return Target(
+        f"`{case.split('.', 1)[1]}` per call ≤ {ceiling:.2f} {TIMES} baseline",
+        check,
+        case,
+        lambda v: v <= ceiling,
+    )
+
+
+def faster_than(case: str, other: str) -> Target:
+    def check(g: Group) -> tuple[bool | None, str]:
+        a, b, r = g.median(case), g.median(other), g.paired_ratio(case, other)
+        if a is None or b is None or r is None:
+            return None, "not measured"
+        return r < 1, f"{a:.0f} µs vs {b:.0f} µs, {r:.3f}{TIMES}"
+
+    return Target(f"`{case.split('.', 1)[1]}` per call below `{other.split('.', 1)[1]}`", check)
+
+
+def peak_at_most(case: str, limit: int, what: str) -> Target:
+    def check(g: Group) -> tuple[bool | None, str]:
+        peak = g.peak_growth(case)
+        return _met(
+            None if peak is None else float(peak),
+            lambda v: v <= limit,
+            f"{_mib(peak)} MiB" if peak is not None else "",
+        )
+
+    return Target(f"`{case.split('.', 1)[1]}` peak memory growth ≤ {what}", check)
+
+
+def _mib(n: float | None) -> str:
+    return "—" if n is None else f"{n / MiB:.1f}"
+
+
+# -- setup --------------------------------------------------------------------------------
+
+
+def write_random(path: Path, size: int) -> str:
+    h = hashlib.md5()
+    with open(path, "wb") as f:
+        left = size
+        while left:
+            block = os.urandom(min(left, MiB))
+            f.write(block)
+            h.update(block)
+            left -= len(block)
+    return h.hexdigest()
+
+
+@dataclass
+class Fixture:
+    data: Path
+    dest: Path
+    base_url: str = ""
+    big_md5: str = ""
+    mem_md5: str = ""
+    bulk_ids: list[str] = field(default_factory=list)
+    bulk_latency_ids: list[str] = field(default_factory=list)
+
+
+def make_fixture(sizes: Sizes, data: Path, dest: Path) -> tuple[Fixture, dict[str, Any]]:
+    fx = Fixture(data=data, dest=dest)
+    fx.big_md5 = write_random(data / "big.bin", sizes.big)
+    fx.mem_md5 = write_random(data / "mem.bin", sizes.mem)
+    files: dict[str, Any] = {
+        "file_big": {"path": str(data / "big.bin"), "filename": "big.bin"},
+        "file_big_md5": {"path": str(data / "big.bin"), "filename": "big.bin", "md5": fx.big_md5},
+        "file_mem": {"path": str(data / "mem.bin"), "filename": "mem.bin"},
+    }
+    (data / "bulk").mkdir()
+    for i in range(sizes.bulk_count):
+        file_id = f"file_bulk_{i:04d}"
+        path = data / "bulk" / f"{file_id}.bin"
+        write_random(path, sizes.bulk_size)
+        files[file_id] = {"path": str(path), "filename": f"{file_id}.bin"}
+        fx.bulk_ids.append(file_id)
+        slow_id = f"file_bulk_latency_{i:04d}"
+        files[slow_id] = {
+            "path": str(path),
+            "filename": f"{slow_id}.bin",
+            "delay_ms": BULK_LATENCY_MS,
+        }
+        fx.bulk_latency_ids.append(slow_id)
+    return fx, {"files": files, "list_count": sizes.list_items}
+
+
+@contextmanager
+def bench_server(manifest: dict[str, Any], data: Path) -> Iterator[str]:
+    path = data / "manifest.json"
+    path.write_text(json.dumps(manifest))
+    proc = subprocess.Popen(
+        [sys.executable, str(BENCH / "server.py"), "--manifest", str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        if not line:
+            raise RuntimeError("bench/server.py exited before it listened")
+        yield f"http://127.0.0.1:{json.loads(line)['port']}"
+    finally:
+        assert proc.stdin is not None
+        proc.stdin.close()  # the server exits when its stdin closes
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def warm_up(base_url: str, limit: int) -> None:
+    """Fetch every listing page once, so the server's page cache is warm for every client
+    (the first to list would otherwise pay for encoding the JSON)."""
+    headers = {"x-api-key": API_KEY, "anthropic-version": "2023-06-01"}
+    query = f"limit={limit}"
+    while True:
+        request = urllib.request.Request(f"{base_url}/v1/files?{query}", headers=headers)
+        with urllib.request.urlopen(request, timeout=30) as resp:
+            page = json.load(resp)
+        if not page.get("next_page"):
+            return
+        query = f"limit={limit}&page={page['next_page']}"
+
+
+def pick_dest_dir(need: int, choice: str | None) -> Path:
+    if choice:
+        return Path(tempfile.mkdtemp(prefix="claude-files-bench-out-", dir=choice))
+    shm = Path("/dev/shm")
+    if shm.is_dir() and shutil.disk_usage(shm).free > need:
+        return Path(tempfile.mkdtemp(prefix="claude-files-bench-out-", dir=shm))
+    return Path(tempfile.mkdtemp(prefix="claude-files-bench-out-"))
+
+
+def claude_files_status() -> str | None:
+    """None when `claude_files.Client` imports, else why not."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from claude_files import Client"],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode == 0:
+        return None
+    lines = done.stderr.strip().splitlines()
+    return lines[-1] if lines else f"exit {done.returncode}"
+
+
+def cli_command() -> list[str] | None:
+    script = Path(sys.executable).parent / "claude-files"
+    if script.exists():
+        return [str(script)]
+    spec = subprocess.run(
+        [sys.executable, "-c", "import claude_files.cli", "files", "download", "--help"],
+        capture_output=True,
+    )
+    found = subprocess.run(
+        [sys.executable, "-m", "claude_files.cli", "files", "download", "--help"],
+        capture_output=True,
+    )
+    if spec.returncode == 0 and found.returncode == 0:
+        return [sys.executable, "-m", "claude_files.cli"]
+    return None
+
+
+# -- the groups ---------------------------------------------------------------------------
+
+
+def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group]:
+    big, mem = sizes.big, sizes.mem
+    common = {"base_url": fx.base_url, "api_key": API_KEY}
+
+    def to_file(file_id: str) -> dict[str, Any]:
+        return {
+            **common,
+            "file_id": file_id,
+            "dest": str(fx.dest / "download.bin"),
+            "size": big,
+            "md5": fx.big_md5,
+        }
+
+    def file_cases(file_id: str, baselines: list[Case]) -> list[Case]:
+        p = to_file(file_id)
+        return [
+            *baselines,
+            Case(
+                "download_file.anthropic_write_to_file", "anthropic `download(id).write_to_file`", p
+            ),
+            Case(
+                "download_file.anthropic_stream_to_file",
+                "anthropic `with_streaming_response.download(id)` → `stream_to_file`",
+                p,
+            ),
+            Case("download_file.curl", "curl `-o`", p, note="peak is curl's whole RSS"),
+            Case("download_file.claude_files", "**claude_files** `download_to_file`", p),
+        ]
+
+    size_label = f"{big // MiB} MiB"
+    no_md5 = Group(
+        key="download_file",
+        title=f"Download to a file, {size_label}, no `Content-MD5`",
+        metric="throughput",
+        baseline=["download_file.raw_httpx"],
+        cases=file_cases(
+            "file_big",
+            [
+                Case(
+                    "download_file.raw_httpx",
+                    "raw httpx `iter_raw()` → file (baseline)",
+                    to_file("file_big"),
+                )
+            ],
+        ),
+        info=[
+            versus(
+                "download_file.claude_files",
+                [
+                    "download_file.anthropic_write_to_file",
+                    "download_file.anthropic_stream_to_file",
+                    "download_file.curl",
+                ],
+            )
+        ],
+        targets=[
+            ratio_at_least("download_file.claude_files", 0.95),
+            peak_at_most("download_file.claude_files", 32 * MiB, "32 MiB"),
+        ],
+    )
+    md5 = Group(
+        key="download_file_md5",
+        title=f"Download to a file, {size_label}, with `Content-MD5` checked",
+        metric="throughput",
+        baseline=["download_file.raw_httpx_md5", "download_file.raw_httpx_md5_inline"],
+        about=(
+            "The baseline checks the header too, the faster of two honest ways: hashing in a"
+            " second thread fed 1 MiB batches (hashlib releases the GIL), or inline. The"
+            " anthropic SDK and curl do not check `Content-MD5`; their rows are for scale."
+        ),
+        cases=file_cases(
+            "file_big_md5",
+            [
+                Case(
+                    "download_file.raw_httpx_md5",
+                    "raw httpx `iter_raw()` → file + MD5 in a thread (baseline)",
+                    to_file("file_big_md5"),
+                ),
+                Case(
+                    "download_file.raw_httpx_md5_inline",
+                    "raw httpx `iter_raw()` → file + MD5 inline (baseline)",
+                    to_file("file_big_md5"),
+                ),
+            ],
+        ),
+        info=[
+            versus(
+                "download_file.claude_files",
+                [
+                    "download_file.anthropic_write_to_file",
+                    "download_file.anthropic_stream_to_file",
+                    "download_file.curl",
+                ],
+            )
+        ],
+        targets=[
+            ratio_at_least("download_file.claude_files", 0.90),
+            peak_at_most("download_file.claude_files", 32 * MiB, "32 MiB"),
+        ],
+    )
+    p_mem = {**common, "file_id": "file_mem", "size": mem, "md5": fx.mem_md5}
+    in_memory = Group(
+        key="download_bytes",
+        title=f"Download into memory, {mem // MiB} MiB",
+        metric="throughput",
+        baseline=["download_bytes.raw_httpx"],
+        cases=[
+            Case("download_bytes.raw_httpx", "raw httpx `get(url).content` (baseline)", p_mem),
+            Case("download_bytes.anthropic", "anthropic `download(id).read()`", p_mem),
+            Case("download_bytes.claude_files", "**claude_files** `download`", p_mem),
+        ],
+        info=[versus("download_bytes.claude_files", ["download_bytes.anthropic"])],
+        targets=[
+            peak_at_most(
+                "download_bytes.claude_files", mem + 16 * MiB, f"{mem // MiB} + 16 MiB (size + 16)"
+            )
+        ],
+    )
+    p_stream = {**common, "file_id": "file_big", "size": big}
+    stream = Group(
+        key="download_stream",
+        title=f"Download as a stream, {size_label}",
+        metric="throughput",
+        baseline=["download_stream.raw_httpx"],
+        about=(
+            "Each chunk is counted and dropped: nothing but per-chunk overhead separates the rows."
+        ),
+        cases=[
+            Case("download_stream.raw_httpx", "raw httpx `iter_raw()` (baseline)", p_stream),
+            Case(
+                "download_stream.raw_httpx_iter_bytes",
+                "raw httpx `iter_bytes()` (adds httpx's decoding layer)",
+                p_stream,
+            ),
+            Case("download_stream.claude_files", "**claude_files** `download_stream`", p_stream),
+        ],
+        targets=[
+            ratio_at_least("download_stream.claude_files", 0.95),
+            peak_at_most("download_stream.claude_files", 16 * MiB, "16 MiB (flat)"),
+        ],
+    )
+    p_up = {**common, "path": str(fx.data / "big.bin"), "size": big}
+    upload = Group(
+        key="upload",
+        title=f"Upload from a path, {size_label}",
+        metric="throughput",
+        baseline=["upload.raw_httpx"],
+        about="The server parses the multipart body as it streams in and discards it.",
+        cases=[
+            Case("upload.raw_httpx", "raw httpx multipart from an open file (baseline)", p_up),
+            Case("upload.anthropic_path", "anthropic `upload(file=Path(...))`", p_up),
+            Case("upload.anthropic_open_file", "anthropic `upload(file=(name, f, type))`", p_up),
+            Case("upload.claude_files", "**claude_files** `upload(path)`", p_up),
+        ],
+        info=[
+            versus("upload.claude_files", ["upload.anthropic_path", "upload.anthropic_open_file"])
+        ],
+        targets=[peak_at_most("upload.claude_files", 32 * MiB, "32 MiB")],
+    )
+    p_get = {**common, "file_id": "file_big", "calls": sizes.calls}
+    get = Group(
+        key="get",
+        title=f"Metadata `get` {TIMES} {sizes.calls} on one client",
+        metric="per_call_us",
+        baseline=["get.raw_httpx"],
+        about="After 50 warm-up calls; time per call (lower is better).",
+        cases=[
+            Case("get.raw_httpx", "raw httpx `get(url).json()` (baseline)", p_get),
+            Case("get.raw_httpx_models", "raw httpx + `FileMetadata.from_dict`", p_get),
+            Case("get.anthropic", "anthropic `retrieve_metadata`", p_get),
+            Case("get.claude_files", "**claude_files** `get`", p_get),
+        ],
+        info=[versus("get.claude_files", ["get.raw_httpx_models"])],
+        targets=[
+            ratio_at_most("get.claude_files", 1.15),
+            faster_than("get.claude_files", "get.anthropic"),
+        ],
+    )
+    p_list = {**common, "limit": sizes.list_limit, "items": sizes.list_items}
+    listing = Group(
+        key="list",
+        title=f"Listing {sizes.list_items:,} files, limit {sizes.list_limit}",
+        metric="seconds",
+        baseline=["list.raw_httpx"],
+        about="Every item across pages; total time (lower is better).",
+        cases=[
+            Case("list.raw_httpx", "raw httpx, following `next_page` (baseline)", p_list),
+            Case("list.raw_httpx_models", "raw httpx + `FileListResponse.from_dict`", p_list),
+            Case("list.anthropic", "anthropic `beta.files.list` iteration", p_list),
+            Case("list.claude_files", "**claude_files** `files.list` iteration", p_list),
+        ],
+        info=[versus("list.claude_files", ["list.raw_httpx_models", "list.anthropic"])],
+    )
+    bulk_size = (
+        f"{sizes.bulk_size // MiB} MiB"
+        if sizes.bulk_size >= MiB
+        else f"{sizes.bulk_size // 1024} KiB"
+    )
+    bulk = [
+        bulk_group(
+            "bulk",
+            f"Bulk: {sizes.bulk_count} files {TIMES} {bulk_size}, bare loopback",
+            fx.bulk_ids,
+            sizes,
+            fx,
+            cli,
+            "Bare loopback has no latency for parallel jobs to overlap: what is left is CPU,"
+            f" and this machine has {os.cpu_count()} cores shared with the server.",
+        ),
+        bulk_group(
+            "bulk_latency",
+            f"Bulk: {sizes.bulk_count} files {TIMES} {bulk_size},"
+            f" {BULK_LATENCY_MS} ms to first byte",
+            fx.bulk_latency_ids,
+            sizes,
+            fx,
+            cli,
+            f"The server waits {BULK_LATENCY_MS} ms before each download's response, as a"
+            " remote API's time to first byte: what parallel jobs are for.",
+        ),
+    ]
+    return [no_md5, md5, in_memory, stream, upload, get, listing, *bulk]
+
+
+def bulk_group(
+    key: str,
+    title: str,
+    ids: list[str],
+    sizes: Sizes,
+    fx: Fixture,
+    cli: list[str] | None,
+    about: str,
+) -> Group:
+    p = {
+        "base_url": fx.base_url,
+        "api_key": API_KEY,
+        "ids": ids,
+        "size": sizes.bulk_count * sizes.bulk_size,
+        "dest": str(fx.dest / "bulk"),
+    }
+    cases = [
+        Case("bulk.raw_httpx@1", "raw httpx, 1 thread (baseline)", {**p, "jobs": 1}),
+        Case(
+            "bulk.raw_httpx@8",
+            "raw httpx, 8 threads sharing one client",
+            {**p, "jobs": 8},
+            vs="bulk.raw_httpx@1",
+        ),
+    ]
+    if cli is not None:
+        start_up = "whole process, start-up included"
+        cases += [
+            Case(
+                "bulk.claude_files_cli@1",
+                "**claude-files** CLI `-j 1`",
+                {**p, "jobs": 1, "cli": cli},
+                note=start_up,
+            ),
+            Case(
+                "bulk.claude_files_cli@8",
+                "**claude-files** CLI `-j 8`",
+                {**p, "jobs": 8, "cli": cli},
+                vs="bulk.claude_files_cli@1",
+                note=start_up,
+            ),
+        ]
+    group = Group(
+        key=key,
+        title=title,
+        metric="throughput",
+        baseline=["bulk.raw_httpx@1"],
+        about=(
+            f"{about} `{TIMES} ref`: against raw httpx with 1 thread for the 1-job rows;"
+            " the speed-up over 1 job of the same client for the 8-job rows."
+            + ("" if cli else " CLI rows: not measured, the CLI had not landed.")
+        ),
+        cases=cases,
+    )
+    if cli is not None:
+        group.info.append(
+            lambda g: (
+                "speed-up of the CLI at `-j 8` over `-j 1`: "
+                + _ratio_text(g.ratio("bulk.claude_files_cli@8"))
+            )
+        )
+    return group
+
+
+def _ratio_text(value: float | None) -> str:
+    return "not measured" if value is None else f"{value:.2f}{TIMES}"
+
+
+# -- running ------------------------------------------------------------------------------
+
+
+def run_case(case: Case, verify: bool) -> Result:
+    name = case.name.split("@", 1)[0]
+    params = {**case.params, "verify": verify}
+    try:
+        done = subprocess.run(
+            [sys.executable, str(BENCH / "run_client.py"), name, json.dumps(params)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        return {"case": case.name, "ok": False, "error": "timed out after 600 s"}
+    lines = done.stdout.strip().splitlines()
+    try:
+        result: Result = json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError):
+        tail = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        return {"case": case.name, "ok": False, "error": tail}
+    result["case"] = case.name
+    return result
+
+
+def describe(group: Group, r: Result) -> str:
+    if not r.get("ok"):
+        return f"FAILED {r.get('error')}"
+    if group.metric == "throughput":
+        value = f"{r['throughput'] / 1e6:8.1f} MB/s"
+    elif group.metric == "per_call_us":
+        value = f"{r['per_call_us']:8.1f} µs/call"
+    else:
+        value = f"{r['seconds'] * 1e3:8.1f} ms"
+    growth = r.get("peak_growth")
+    mem = f"+{_mib(growth)} MiB" if growth is not None else f"RSS {_mib(r.get('peak'))} MiB"
+    return f"{value}  {mem}" + ("  verified" if r.get("verified") else "")
+
+
+def run_groups(groups: list[Group], repeats: int, only: list[str], skip: dict[str, str]) -> None:
+    for rep in range(repeats):
+        for group in groups:
+            cases = [c for c in group.cases if not only or any(o in c.name for o in only)]
+            if not cases:
+                continue
+            shift = rep % len(cases)
+            for case in cases[shift:] + cases[:shift]:
+                if any(case.name.startswith(prefix) for prefix in skip):
+                    continue
+                result = run_case(case, verify=rep == 0)
+                result["round"] = rep
+                group.results.setdefault(case.name, []).append(result)
+                print(
+                    f"[{rep + 1}/{repeats}] {group.key:18} {case.name:38}",
+                    describe(group, result),
+                    file=sys.stderr,
+                    flush=True,
+                )
+                if not result.get("ok") and result.get("traceback"):
+                    print(result["traceback"], file=sys.stderr)
+
+
+# -- import time --------------------------------------------------------------------------
+
+
+@dataclass
+class ImportRow:
+    label: str
+    statement: str
+    importtime_ms: list[float] = field(default_factory=list)
+    wall_ms: list[float] = field(default_factory=list)
+    rss_mib: list[float] = field(default_factory=list)
+    error: str | None = None
+
+
+def _top_level_importtime(stderr: str) -> dict[str, int]:
+    """`-X importtime` lines whose module is imported at the top level: name → cumulative µs."""
+    out: dict[str, int] = {}
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        parts = line[len("import time:") :].split("|")
+        if len(parts) != 3 or not parts[1].strip().isdigit():
+            continue
+        name = parts[2]
+        if name.startswith(" ") and not name.startswith("  "):
+            out[name.strip()] = int(parts[1])
+    return out
+
+
+def measure_imports(rows: list[ImportRow], repeats: int) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    rss = "import sys; print(open('/proc/self/status').read().split('VmRSS:')[1].split()[0])"
+    base = _top_level_importtime(
+        subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "pass"],
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stderr
+    )
+    for row in rows:  # warm the bytecode caches
+        done = subprocess.run(
+            [sys.executable, "-c", row.statement], capture_output=True, text=True, env=env
+        )
+        if done.returncode:
+            row.error = (done.stderr.strip().splitlines() or ["failed"])[-1]
+    empty: list[float] = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True, env=env)
+        empty.append(time.perf_counter() - t0)
+        for row in rows:
+            if row.error:
+                continue
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-c", row.statement], check=True, env=env)
+            row.wall_ms.append((time.perf_counter() - t0) * 1e3)
+            done = subprocess.run(
+                [sys.executable, "-X", "importtime", "-c", f"{row.statement}; {rss}"],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            )
+            tops = _top_level_importtime(done.stderr)
+            row.importtime_ms.append(sum(v for k, v in tops.items() if k not in base) / 1e3)
+            row.rss_mib.append(int(done.stdout.split()[-1]) / 1024)
+    floor = statistics.median(empty) * 1e3
+    for row in rows:
+        row.wall_ms = [w - floor for w in row.wall_ms]
+
+
+# -- the report ---------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    def version(dist: str) -> str:
+        from importlib.metadata import PackageNotFoundError
+        from importlib.metadata import version as v
+
+        try:
+            return v(dist)
+        except PackageNotFoundError:
+            return "not installed"
+
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_kib = int(f.readline().split()[1])
+    curl = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout
+    return {
+        "CPU": f"{cpu}, {os.cpu_count()} cores",
+        "RAM": f"{mem_kib / MiB:.1f} GiB",
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "httpx": version("httpx"),
+        "anthropic": version("anthropic"),
+        "claude-files": version("claude-files"),
+        "curl": curl.split()[1] if curl else "not found",
+    }
+
+
+def _loadavg() -> str:
+    with open("/proc/loadavg") as f:
+        return f.read().split()[0]
+
+
+def _fmt_metric(group: Group, value: float | None) -> str:
+    if value is None:
+        return "—"
+    if group.metric == "throughput":
+        return f"{value / 1e6:,.0f} MB/s"
+    if group.metric == "per_call_us":
+        return f"{value:,.0f} µs"
+    return f"{value * 1e3:,.0f} ms"
+
+
+def _verdict(met: bool | None) -> str:
+    return {True: "✅ met", False: "❌ missed", None: "— not measured"}[met]
+
+
+def render_group(group: Group, skip: dict[str, str]) -> list[str]:
+    lower = "" if group.higher_is_better() else " (> 1 is slower)"
+    out = [f"### {group.title}", ""]
+    if group.about:
+        out += [group.about, ""]
+    out += [
+        f"| client | median | range | {TIMES} ref{lower} | peak memory growth | notes |",
+        "|---|--:|--:|--:|--:|---|",
+    ]
+    for case in group.cases:
+        runs = group.results.get(case.name, [])
+        reason = next((why for prefix, why in skip.items() if case.name.startswith(prefix)), None)
+        failed = [r for r in runs if not r.get("ok")]
+        if reason or not group.ok_runs(case.name):
+            why = reason or (failed[0].get("error", "failed") if failed else "not run")
+            out.append(f"| {case.label} | — | — | — | — | not measured: {why} |")
+            continue
+        spread = group.spread(case.name)
+        rng = (
+            f"{_fmt_metric(group, spread[0])} {EN_DASH} {_fmt_metric(group, spread[1])}"
+            if spread
+            else ""
+        )
+        ratio = group.ratio(case.name)
+        growth = group.peak_growth(case.name)
+        memory = (
+            f"+{_mib(growth)} MiB"
+            if growth is not None
+            else f"RSS {_mib(group.peak_whole(case.name))} MiB (whole)"
+        )
+        notes = [case.note] if case.note else []
+        if failed:
+            notes.append(f"{len(failed)} run(s) failed: {failed[0].get('error')}")
+        verified = [r.get("verified") for r in runs if "verified" in r]
+        if verified and not all(verified):
+            notes.append("**bytes did not verify**")
+        notes.append(f"n={len(group.ok_runs(case.name))}")
+        out.append(
+            f"| {case.label} | {_fmt_metric(group, group.median(case.name))} | {rng} | "
+            f"{'—' if ratio is None else f'{ratio:.3f}'} | {memory} | {'; '.join(notes)} |"
+        )
+    if group.targets or group.info:
+        out.append("")
+    for line in group.info:
+        out.append(f"- {line(group)}")
+    if group.targets:
+        for target in group.targets:
+            met, detail = target.check(group)
+            out.append(f"- {_verdict(met)}: {target.text}" + (f" ({detail})" if detail else ""))
+    out.append("")
+    return out
+
+
+def render_imports(rows: list[ImportRow], repeats: int) -> list[str]:
+    out = [
+        "### Import time",
+        "",
+        f"Fresh interpreters, median of {repeats}: `-X importtime` (sum of the top-level"
+        " imports the statement adds) and wall time minus that of `python -c pass`; RSS after"
+        " the import.",
+        "",
+        "| statement | `-X importtime` | wall (minus empty interpreter) | RSS after |",
+        "|---|--:|--:|--:|",
+    ]
+    for row in rows:
+        if row.error or not row.importtime_ms:
+            out.append(f"| `{row.statement}` (not measured: {row.error}) | — | — | — |")
+            continue
+        out.append(
+            f"| `{row.statement}` | {statistics.median(row.importtime_ms):.0f} ms | "
+            f"{statistics.median(row.wall_ms):.0f} ms | {statistics.median(row.rss_mib):.0f} MiB |"
+        )
+    ours = next((r for r in rows if r.label == "claude_files"), None)
+    theirs = next((r for r in rows if r.label == "anthropic"), None)
+    out.append("")
+    if ours and theirs and ours.importtime_ms and theirs.importtime_ms:
+        a = statistics.median(ours.importtime_ms)
+        b = statistics.median(theirs.importtime_ms)
+        out.append(
+            f"- {_verdict(a < b)}: `claude_files` imports faster than `anthropic`"
+            f" ({a:.0f} ms vs {b:.0f} ms, {b / a:.1f}{TIMES} faster)"
+        )
+    else:
+        out.append(f"- {_verdict(None)}: `claude_files` imports faster than `anthropic`")
+    out.append("")
+    return out
+
+
+def missed_notes(groups: list[Group]) -> list[str]:
+    """For each missed ratio target: a steady gap (every round missed) or noise."""
+    out = []
+    for group in groups:
+        for target in group.targets:
+            met, _ = target.check(group)
+            if met is not False or target.case is None or target.passes is None:
+                continue
+            ratios = round_ratios(group, target.case)
+            passed = sum(1 for r in ratios if target.passes(r))
+            if passed == 0:
+                why = f"every one of {len(ratios)} rounds missed it: a steady gap, not noise"
+            else:
+                why = (
+                    f"{passed} of {len(ratios)} rounds met it: the median is within this"
+                    " machine's noise of the target"
+                )
+            out.append(f"- {group.title}: {target.text}: {why}.")
+    return out
+
+
+def all_targets(groups: list[Group]) -> list[tuple[str, bool | None, str]]:
+    rows = []
+    for group in groups:
+        for target in group.targets:
+            met, detail = target.check(group)
+            rows.append((f"{group.title}: {target.text}", met, detail))
+    return rows
+
+
+def render(
+    groups: list[Group],
+    imports: list[ImportRow],
+    sizes: Sizes,
+    args: argparse.Namespace,
+    skip: dict[str, str],
+    started: datetime.datetime,
+    elapsed: float,
+    dest: Path,
+) -> str:
+    info = machine()
+    info["Load average (1 min) at start / end"] = f"{args.load_start} / {_loadavg()}"
+    in_tmpfs = str(dest).startswith("/dev/shm")
+    command = "make bench" if not args.argv else f"python bench/run.py {' '.join(args.argv)}"
+    out = [
+        "# Benchmarks",
+        "",
+        "Written by `bench/run.py`; do not edit by hand. Every figure is a ratio measured in"
+        " the same run against a baseline doing the same transfer over loopback, each client"
+        " in its own process, from `bench/server.py` (stdlib, threaded, TCP_NODELAY, streaming"
+        " from disk with `sendfile`). Absolute numbers drift between runs and machines; the"
+        " ratios are what to read.",
+        "",
+        f"- Command: `{command}` ({sizes.repeats} interleaved rounds; median per row;"
+        f" memory is the largest growth seen), {elapsed / 60:.1f} min",
+        f"- Date: {started:%Y-%m-%d %H:%M} UTC",
+        *(f"- {k}: {v}" for k, v in info.items()),
+        f"- Downloads written to: `{dest.parent}/`"
+        + (" (tmpfs: the client is measured, not the disk)" if in_tmpfs else ""),
+        "- Memory: peak resident set during the transfer minus the resident set right before it"
+        " (`VmHWM` reset through `/proc/self/clear_refs`), in the client's own process."
+        f" `{TIMES} ref` is the median over rounds of throughput ÷ the baseline's in the same"
+        " round (higher is better; for times, > 1 is slower).",
+        "",
+        "## Targets",
+        "",
+        "| target | result | |",
+        "|---|---|---|",
+    ]
+    for text, met, detail in all_targets(groups):
+        out.append(f"| {text} | {_verdict(met)} | {detail} |")
+    notes = missed_notes(groups)
+    if notes:
+        out += ["", "Missed targets, round by round:", "", *notes]
+    out += ["", "## Results", ""]
+    for group in groups:
+        out += render_group(group, skip)
+    out += render_imports(imports, sizes.import_repeats)
+    out += READING
+    return "\n".join(out).rstrip() + "\n"
+
+
+READING = [
+    "## Reading these numbers",
+    "",
+    "- One machine runs the server, the client and, when `Content-MD5` is checked, a"
+    " hashing thread: with 2 cores they compete, and anything else running at the same"
+    " time (see the load average above) widens the ranges. The ratios pair each run with"
+    " the baseline's run in the same round for that reason.",
+    "- MD5 runs at about 0.67 GB/s on one core, slower than loopback: a download that"
+    " checks `Content-MD5` is bound by hashing, so its baseline checks it too.",
+    "- curl's time is its own `time_total` (no process start-up); the claude-files CLI rows"
+    " time the whole command, Python start-up and imports included, as a user waits for it.",
+    "- The anthropic SDK's eager `download()` holds the body twice (the response and the"
+    " bytes written), and `upload(file=Path)` reads the whole file first: their memory"
+    " columns show it.",
+    "- Raw per-run figures are saved beside the report (`bench/results/*.json` for `make bench`).",
+    "",
+]
+
+
+# -- main ---------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(description="claude_files benchmarks → BENCHMARKS.md")
+    parser.add_argument("--quick", action="store_true", help="small sizes, 2 rounds")
+    parser.add_argument("--repeats", type=int, help="rounds (default 7, quick 2)")
+    parser.add_argument("--only", action="append", default=[], help="case name substring")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--dest-dir", help="where downloads land (default /dev/shm)")
+    parser.add_argument("--no-imports", action="store_true", help="skip the import timing")
+    args = parser.parse_args(argv)
+    args.argv = argv
+    args.load_start = _loadavg()
+    sizes = QUICK if args.quick else FULL
+    if args.repeats:
+        sizes = Sizes(**{**sizes.__dict__, "repeats": args.repeats})
+    started = datetime.datetime.now(datetime.UTC)
+    t0 = time.perf_counter()
+
+    skip: dict[str, str] = {}
+    why = claude_files_status()
+    if why:
+        skip["download_file.claude_files"] = skip["download_bytes.claude_files"] = why
+        for g in ("download_stream", "upload", "get", "list"):
+            skip[f"{g}.claude_files"] = f"claude_files does not import ({why})"
+    cli = None if why else cli_command()
+
+    data = Path(tempfile.mkdtemp(prefix="claude-files-bench-data-"))
+    need = 2 * sizes.big + sizes.bulk_count * sizes.bulk_size + 64 * MiB
+    dest = pick_dest_dir(need, args.dest_dir)
+    imports = [
+        ImportRow("claude_files", "from claude_files import Client"),
+        ImportRow("anthropic", "from anthropic import Anthropic"),
+        ImportRow("httpx", "import httpx"),
+    ]
+    try:
+        print(f"writing test files to {data} ...", file=sys.stderr, flush=True)
+        fx, manifest = make_fixture(sizes, data, dest)
+        os.sync()  # so writing back the test files does not slow the first runs down
+        with bench_server(manifest, data) as base_url:
+            fx.base_url = base_url
+            warm_up(base_url, sizes.list_limit)
+            groups = build_groups(sizes, fx, cli)
+            run_groups(groups, sizes.repeats, args.only, skip)
+        if not args.no_imports and (not args.only or any("import" in o for o in args.only)):
+            measure_imports(imports, sizes.import_repeats)
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.rmtree(dest, ignore_errors=True)
+
+    elapsed = time.perf_counter() - t0
+    report = render(groups, imports, sizes, args, skip, started, elapsed, dest)
+    args.out.write_text(report)
+    # Every run's raw results: beside the report, or in bench/results/ (git-ignored) for
+    # the default report.
+    if args.out == DEFAULT_OUT:
+        raw = BENCH / "results" / f"results-{started:%Y%m%dT%H%M%S}.json"
+        raw.parent.mkdir(exist_ok=True)
+    else:
+        raw = args.out.with_suffix(".json")
+    raw.write_text(json.dumps({g.key: g.results for g in groups}, indent=1))
+    print(f"wrote {args.out}", file=sys.stderr)
+    missed = [t for t, met, _ in all_targets(groups) if met is False]
+    for text in missed:
+        print(f"target missed: {text}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""The benchmark harness still works: its server answers, a client process reports sane
+figures, and `bench/run.py` writes a report. Tiny sizes: this checks the harness, not speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench"
+SIZE = 1024 * 1024 + 7
+RESULT_FIELDS = {"case", "ok", "seconds", "bytes", "throughput", "rss_before", "peak_growth"}
+
+
+def _claude_files_importable() -> bool:
+    if importlib.util.find_spec("claude_files") is None:
+        return False
+    done = subprocess.run([sys.executable, "-c", "from claude_files import Client"], check=False)
+    return done.returncode == 0
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    data = tmp_path_factory.mktemp("bench-data")
+    content = os.urandom(SIZE)
+    (data / "f.bin").write_bytes(content)
+    md5 = hashlib.md5(content).hexdigest()
+    manifest = data / "manifest.json"
+    manifest.write_text(
+        json.dumps(
+            {
+                "files": {
+                    "file_small": {"path": str(data / "f.bin"), "filename": "f.bin"},
+                    "file_small_md5": {"path": str(data / "f.bin"), "md5": md5},
+                },
+                "list_count": 2500,
+            }
+        )
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(BENCH / "server.py"), "--manifest", str(manifest)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdin is not None
+    try:
+        port = json.loads(proc.stdout.readline())["port"]
+        yield {
+            "base_url": f"http://127.0.0.1:{port}",
+            "api_key": "bench-key",
+            "size": SIZE,
+            "md5": md5,
+            "path": str(data / "f.bin"),
+            "dest": str(data / "out.bin"),
+            "verify": True,
+        }
+    finally:
+        proc.stdin.close()  # the server exits when its stdin closes
+        proc.wait(timeout=10)
+
+
+def run_client(case: str, params: dict[str, Any]) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "run_client.py"), case, json.dumps(params)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["ok"], result.get("traceback") or result
+    assert done.returncode == 0
+    return result
+
+
+def assert_sane_transfer(result: dict[str, Any]) -> None:
+    assert result.keys() >= RESULT_FIELDS
+    assert result["bytes"] == SIZE
+    assert result["verified"] is True
+    assert 0 < result["seconds"] < 30
+    assert result["throughput"] == pytest.approx(SIZE / result["seconds"])
+    # 1 MiB streamed to a file: the process grows by far less than 64 MiB.
+    assert 0 <= result["peak_growth"] < 64 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("case", "file_id"),
+    [
+        ("download_file.raw_httpx", "file_small"),
+        ("download_file.raw_httpx_md5", "file_small_md5"),
+        ("download_file.claude_files", "file_small"),
+        ("download_file.claude_files", "file_small_md5"),
+    ],
+)
+def test_download_to_file_case_reports_sane_figures(
+    served: dict[str, Any], case: str, file_id: str
+) -> None:
+    if "claude_files" in case and not _claude_files_importable():
+        pytest.skip("claude_files.Client does not import yet")
+    assert_sane_transfer(run_client(case, {**served, "file_id": file_id}))
+
+
+def test_server_pages_both_ways_and_counts_uploads(served: dict[str, Any]) -> None:
+    listing = run_client("list.raw_httpx_models", {**served, "limit": 1000, "items": 2500})
+    assert listing["items"] == 2500
+    upload = run_client("upload.raw_httpx", served)
+    assert upload["bytes"] == SIZE
+    assert upload["verified"] is True
+    calls = run_client("get.raw_httpx_models", {**served, "file_id": "file_small", "calls": 20})
+    assert calls["calls"] == 20
+    assert calls["per_call_us"] > 0
+
+
+def test_runner_writes_a_report(tmp_path: Path) -> None:
+    out = tmp_path / "BENCHMARKS.md"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "run.py"),
+            "--quick",
+            "--repeats",
+            "1",
+            "--only",
+            "download_file.raw_httpx",
+            "--only",
+            "get.raw_httpx",
+            "--no-imports",
+            "--dest-dir",
+            str(tmp_path),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = out.read_text()
+    assert "## Targets" in report
+    assert "| raw httpx `iter_raw()` → file (baseline) | " in report
+    assert "FAILED" not in done.stderr
+    raw = json.loads(out.with_suffix(".json").read_text())
+    runs = raw["download_file"]["download_file.raw_httpx"]
+    assert len(runs) == 1
+    assert runs[0]["ok"]
+    assert runs[0]["verified"]
+
+
+def _load_server_module() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_server", BENCH / "server.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64, 4096])
+def test_upload_parser_counts_the_file_part_whatever_the_chunking(piece: int) -> None:
+    """The server's size_bytes is what upload rows verify: it must be exact even when the
+    delimiter, or something that starts like it, straddles two reads."""
+    server = _load_server_module()
+    content = b"\r\n--BX" * 300 + b"\r\n-BB\r\n--B" + os.urandom(1000) + b"\r\n--"
+    body = (
+        b"--BB\r\n"
+        b'Content-Disposition: form-data; name="expires_in_seconds"\r\n\r\n3600\r\n'
+        b"--BB\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="dir/a.bin"\r\n'
+        b"Content-Type: application/x-test\r\n\r\n" + content + b"\r\n--BB--\r\n"
+    )
+    parser = server.MultipartCounter(b"BB")
+    for i in range(0, len(body), piece):
+        parser.feed(body[i : i + piece])
+    parser.finish()
+    assert parser.file_size == len(content)
+    assert parser.filename == "dir/a.bin"
+    assert parser.mime_type == "application/x-test"
