@@ -42,7 +42,8 @@ class _BaseClient(Generic[H]):
     Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY`, the URL to
     `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when an API
     that needs it is used. Pass `http_client` to share one httpx client (it is then
-    yours to close). `max_download_bytes=None` lifts the cap on downloads.
+    yours to close). `max_download_bytes` caps what `download()` holds in memory (None:
+    no cap); downloads to a file or a stream are capped only by their own `max_bytes`.
     """
 
     def __init__(
@@ -110,9 +111,11 @@ class _BaseClient(Generic[H]):
         }
         return {**kwargs, "url": self.base_url + kwargs["url"], "headers": headers}
 
-    def _max_bytes(self, max_bytes: int | None) -> int | None:
+    def _max_bytes(self, max_bytes: int | None, *, memory: bool = False) -> int | None:
+        """A call's cap. The client's `max_download_bytes` protects memory: it is the
+        default for `download()` only; to a file or a stream, no cap unless asked."""
         if max_bytes is None:
-            return self.max_download_bytes
+            return self.max_download_bytes if memory else None
         if max_bytes < 0:
             raise ValueError("max_bytes must be >= 0")
         return max_bytes

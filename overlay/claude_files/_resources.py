@@ -216,7 +216,9 @@ class Files(_FilesBase):
         self, file_id: str, *, max_bytes: int | None = None, workspace_id: str | None = None
     ) -> bytes:
         prepare = self._content(file_id, workspace_id)
-        return _downloads.download(self._client, prepare, self._base._max_bytes(max_bytes))
+        return _downloads.download(
+            self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
+        )
 
     def download_to_file(
         self,
@@ -294,7 +296,9 @@ class AsyncFiles(_FilesBase):
         self, file_id: str, *, max_bytes: int | None = None, workspace_id: str | None = None
     ) -> bytes:
         prepare = self._content(file_id, workspace_id)
-        return await _downloads.adownload(self._client, prepare, self._base._max_bytes(max_bytes))
+        return await _downloads.adownload(
+            self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
+        )
 
     async def download_to_file(
         self,
@@ -339,7 +343,7 @@ class _ComplianceDownloads(_ComplianceBase):
 
     def download(self, id: str, *, max_bytes: int | None = None) -> bytes:
         """The bytes, in memory (at most `max_bytes`, by default the client's cap)."""
-        limit = self._base._max_bytes(max_bytes)
+        limit = self._base._max_bytes(max_bytes, memory=True)
         return _downloads.download(self._client, self._content(id), limit)
 
     def download_to_file(
@@ -365,7 +369,7 @@ class _AsyncComplianceDownloads(_ComplianceBase):
         self._client = client
 
     async def download(self, id: str, *, max_bytes: int | None = None) -> bytes:
-        limit = self._base._max_bytes(max_bytes)
+        limit = self._base._max_bytes(max_bytes, memory=True)
         return await _downloads.adownload(self._client, self._content(id), limit)
 
     async def download_to_file(
@@ -590,7 +594,9 @@ class CodeArtifacts(_CodeArtifactsBase):
         prepare = self._artifact_content(
             artifact_id, version_id, None if version_id else multi_file_format
         )
-        return _downloads.download(self._client, prepare, self._base._max_bytes(max_bytes))
+        return _downloads.download(
+            self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
+        )
 
     def download_to_file(
         self,
@@ -694,7 +700,9 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         prepare = self._artifact_content(
             artifact_id, version_id, None if version_id else multi_file_format
         )
-        return await _downloads.adownload(self._client, prepare, self._base._max_bytes(max_bytes))
+        return await _downloads.adownload(
+            self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
+        )
 
     async def download_to_file(
         self,

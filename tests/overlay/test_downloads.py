@@ -207,6 +207,20 @@ def test_the_client_cap_is_the_default(mock_server: MockServer, file_id: str) ->
             c.files.download(file_id, max_bytes=-1)
 
 
+def test_the_client_cap_guards_memory_not_disk(
+    mock_server: MockServer, file_id: str, tmp_path: Path
+) -> None:
+    with Client(**client_kwargs(mock_server, max_download_bytes=10)) as c:
+        assert c.files.download_to_file(file_id, tmp_path / "a.bin").read_bytes() == CONTENT
+        with c.files.download_stream(file_id) as stream:
+            assert b"".join(stream) == CONTENT
+        with pytest.raises(FileTooLargeError):
+            c.files.download_to_file(file_id, tmp_path / "b.bin", max_bytes=10)
+        with pytest.raises(FileTooLargeError), c.files.download_stream(file_id, max_bytes=10):
+            pass
+    assert sorted(os.listdir(tmp_path)) == ["a.bin"]
+
+
 def test_typed_errors_for_missing_expired_and_undownloadable_files(
     transfer: Transfer, mock_server: MockServer
 ) -> None:
