@@ -174,3 +174,11 @@ def test_reset_restores_a_fresh_server(mock_server: MockServer) -> None:
     mock_server.reset(clear_data=False)
     listed = httpx.get(mock_server.base_url + "/v1/files", headers=files_headers(mock_server))
     assert [f["id"] for f in listed.json()["data"]] == [kept]
+
+
+def test_replies_are_not_held_back_by_nagle(mock_server: MockServer) -> None:
+    # Accepted connections inherit the listening socket's TCP_NODELAY; without it each
+    # reply on a kept-alive connection waited ~40 ms for the client's delayed ACK.
+    listener = mock_server._socket
+    assert listener is not None
+    assert listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
