@@ -179,7 +179,9 @@ class Client(_BaseClient[httpx.Client]):
                         response = result = self._http.send(
                             request, stream=True, follow_redirects=False
                         )
-                        chunks = response.iter_bytes()
+                        chunks = (
+                            response.iter_bytes() if _encoded(response) else response.iter_raw()
+                        )
                     except httpx.TransportError as exc:
                         result = _connection_error(exc)
                 else:
@@ -243,7 +245,9 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
                     response = None
                     try:
                         response = result = await self._send(command)
-                        chunks = response.aiter_bytes()
+                        chunks = (
+                            response.aiter_bytes() if _encoded(response) else response.aiter_raw()
+                        )
                     except httpx.TransportError as exc:
                         result = _connection_error(exc)
                 else:
@@ -265,6 +269,11 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
             assert isinstance(request.stream, httpx.SyncByteStream)  # httpx's multipart stream
             request.stream = _ThreadedStream(iter(request.stream))
         return await self._http.send(request, stream=True, follow_redirects=False)
+
+
+def _encoded(response: httpx.Response) -> bool:
+    """Whether the body needs decoding; if not, its raw chunks skip httpx's decoder."""
+    return response.headers.get("content-encoding", "identity").lower() not in ("", "identity")
 
 
 async def _aclose(response: httpx.Response | None) -> None:
