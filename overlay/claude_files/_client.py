@@ -272,8 +272,10 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
 
 
 def _encoded(response: httpx.Response) -> bool:
-    """Whether the body needs decoding; if not, its raw chunks skip httpx's decoder."""
-    return response.headers.get("content-encoding", "identity").lower() not in ("", "identity")
+    """Whether to read the body through httpx's decoder: when it is encoded, or already
+    read (a transport that hands back a finished response). Else raw chunks skip it."""
+    encoding = response.headers.get("content-encoding", "identity").lower()
+    return encoding not in ("", "identity") or response.is_stream_consumed
 
 
 async def _aclose(response: httpx.Response | None) -> None:

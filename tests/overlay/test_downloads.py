@@ -300,9 +300,12 @@ def test_a_missing_directory_is_an_error_before_any_request(
 async def test_cancelling_an_async_download_mid_body_leaves_nothing(
     aclient: AsyncClient, mock_server: MockServer, file_id: str, tmp_path: Path
 ) -> None:
-    mock_server.inject(Fault.slow(200_000), path=CONTENT_PATH)
+    # Async writes go to disk a MiB at a time: a body of 3 MiB at 2 MB/s has written
+    # its first batch, and not its last, after about half a second.
+    big_id = mock_server.add_file(CONTENT * 13, filename="big.bin")["id"]
+    mock_server.inject(Fault.slow(2_000_000), path=CONTENT_PATH)
     dest = tmp_path / "out.bin"
-    task = asyncio.create_task(aclient.files.download_to_file(file_id, dest))
+    task = asyncio.create_task(aclient.files.download_to_file(big_id, dest))
     for _ in range(500):
         await asyncio.sleep(0.01)
         if await asyncio.to_thread(partial_bytes, tmp_path) > 0:
