@@ -6,7 +6,7 @@ checked, atomic downloads, streamed uploads, paging, typed errors and retries.
 """
 
 from claude_files._client import AsyncClient, Client
-from claude_files._downloads import DownloadStream
+from claude_files._downloads import DownloadStream, safe_filename
 from claude_files._errors import (
     APIConnectionError,
     APIError,
@@ -117,4 +117,5 @@ __all__ = [
     "UnprocessableEntityError",
     "UnsafeArchiveError",
     "__version__",
+    "safe_filename",
 ]

@@ -275,14 +275,37 @@ def filename_from_disposition(value: str | None) -> str | None:
     return collapse_rfc2231_value(names[0]) if names else None
 
 
-def safe_filename(name: str | None) -> str | None:
-    """A name that stays inside the directory: no separators, `..` or control characters."""
-    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join("_" if c in '<>:"|?*' else c for c in name if unicodedata.category(c)[0] != "C")
-    name = name.strip().lstrip(".").strip()
-    while len(name.encode()) > 255:
-        name = name[:-1]
-    return name or None
+#: The longest name most file systems take, in bytes of UTF-8.
+MAX_NAME_BYTES = 255
+
+
+def safe_filename(name: str | None, fallback: str | None = None) -> str | None:
+    """A server-chosen name made safe to create inside a folder, on any system.
+
+    Keeps the last path component (either separator), drops control characters,
+    replaces the characters Windows forbids with `_` and drops leading dots (no hidden
+    file, no `..`); a name over 255 bytes is shortened, keeping its extension. What is
+    left empty gives `fallback` made safe the same way, or None.
+    """
+    cleaned = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join(
+        "_" if c in '<>:"|?*' else c for c in cleaned if unicodedata.category(c)[0] != "C"
+    )
+    cleaned = cleaned.strip().lstrip(".").strip()
+    if not cleaned:
+        return safe_filename(fallback) if fallback is not None else None
+    return _shorten(cleaned)
+
+
+def _shorten(name: str) -> str:
+    if len(name.encode()) <= MAX_NAME_BYTES:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem or len(ext) > 16:
+        stem, ext = name, ""
+    suffix = f".{ext}" if ext else ""
+    stem_bytes = stem.encode()[: MAX_NAME_BYTES - len(suffix.encode())]
+    return stem_bytes.decode(errors="ignore") + suffix
 
 
 def resolve_dest(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, Path | None]:
@@ -353,7 +376,7 @@ class AtomicFile:
 
 
 def _final_path(directory: Path, target: Path | None, core: DownloadCore, file_id: str) -> Path:
-    return target or directory / (safe_filename(core.filename) or safe_filename(file_id) or "file")
+    return target or directory / (safe_filename(core.filename, file_id) or "file")
 
 
 class DownloadStream:
@@ -439,7 +462,7 @@ def resolve_extract_dest(dest: str | os.PathLike[str]) -> tuple[Path, Path | Non
 def _folder_path(directory: Path, target: Path | None, core: DownloadCore, file_id: str) -> Path:
     if target is not None:
         return target
-    name = safe_filename(core.filename) or safe_filename(file_id) or "archive"
+    name = safe_filename(core.filename, file_id) or "archive"
     stem = name[: -len(".zip")] if name.lower().endswith(".zip") else name
     return directory / (safe_filename(stem) or "archive")
 

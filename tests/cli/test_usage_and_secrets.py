@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from claude_files import safe_filename
 from claude_files.cli import _output
 from claude_files.cli._app import Size
-from claude_files.cli._names import NamePlanner, numbered, safe_filename
+from claude_files.cli._names import NamePlanner, numbered
 from claude_files.cli._output import Redactor, human_size
 from claude_files.testing import MockServer
 from tests.cli.conftest import Run

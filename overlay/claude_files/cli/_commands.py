@@ -18,9 +18,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claude_files import AsyncClient, ClaudeFilesError
+from claude_files import AsyncClient, ClaudeFilesError, safe_filename
 from claude_files.cli._http import bar_for_this_task
-from claude_files.cli._names import NamePlanner, safe_filename
+from claude_files.cli._names import NamePlanner
 from claude_files.cli._output import Output, human_size
 from claude_files.cli._results import Outcome, Run, failure, run_each
 from claude_files.cli._settings import Settings
@@ -397,7 +397,7 @@ async def download(
                             if isinstance(meta, Outcome):
                                 run.report(meta)
                                 continue
-                            dest = planner.claim(safe_filename(meta.filename, file_id))
+                            dest = planner.claim(safe_filename(meta.filename, file_id) or "file")
                             group.create_task(fetch(file_id, dest, _size_of(meta)))
             finally:
                 run.summarize(interrupted=len(run.outcomes) < run.total)

@@ -2,49 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
-_MAX_NAME_BYTES = 255
-_RESERVED = frozenset('<>:"|?*')
-
-
-def safe_filename(name: str | None, fallback: str) -> str:
-    """The server's filename made safe to create in a folder, on any system.
-
-    Keeps only the last path component (either separator), drops control characters,
-    replaces the characters Windows forbids with `_`, and drops leading dots (no
-    hidden files, no `..`). What is left empty becomes `fallback` (the id). Long names
-    are shortened, keeping the extension.
-    """
-    candidate = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    candidate = "".join(
-        "_" if c in _RESERVED else c for c in candidate if unicodedata.category(c)[0] != "C"
-    )
-    candidate = candidate.strip().lstrip(".").strip()
-    if not candidate:
-        candidate = "".join("_" if c in _RESERVED or c in "/\\" else c for c in fallback)
-    return _shorten(candidate)
-
-
-def _shorten(name: str) -> str:
-    if len(name.encode()) <= _MAX_NAME_BYTES:
-        return name
-    stem, dot, ext = name.rpartition(".")
-    if not dot or len(ext) > 16:
-        stem, ext = name, ""
-    suffix = f".{ext}" if ext else ""
-    budget = _MAX_NAME_BYTES - len(suffix.encode())
-    stem_bytes = stem.encode()[:budget]
-    return stem_bytes.decode(errors="ignore") + suffix
+from claude_files import safe_filename
 
 
 def numbered(name: str, n: int) -> str:
     """`report.pdf` → `report (2).pdf`; a leading dot is not an extension."""
     stem, dot, ext = name.rpartition(".")
-    if not dot or not stem:
-        return _shorten(f"{name} ({n})")
-    return _shorten(f"{stem} ({n}).{ext}")
+    candidate = f"{name} ({n})" if not dot or not stem else f"{stem} ({n}).{ext}"
+    return safe_filename(candidate) or candidate
 
 
 class NamePlanner:
