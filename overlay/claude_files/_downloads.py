@@ -37,7 +37,7 @@ from claude_files._errors import (
     IncompleteDownloadError,
     make_status_error,
 )
-from claude_files._extract import ExtractLimits, extract_zip
+from claude_files._extract import ExtractLimits, extract_zip, fsync_directory
 from claude_files._retry import (
     ERROR_BODY_LIMIT,
     Protocol,
@@ -362,12 +362,7 @@ class AtomicFile:
                 os.replace(self.path, dest)
             else:
                 os.unlink(self.path)
-        with contextlib.suppress(OSError):  # make the rename durable where the OS allows
-            fd = os.open(dest.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+        fsync_directory(dest.parent)
         return dest
 
     def discard(self) -> None:

@@ -174,13 +174,18 @@ def extract_zip(archive_path: Path, target: Path, limits: ExtractLimits) -> Path
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    with contextlib.suppress(OSError):  # make the rename durable where the OS allows
-        fd = os.open(target.parent, os.O_RDONLY)
+    fsync_directory(target.parent)
+    return target
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename into `directory` durable, where the OS allows it."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
-    return target
 
 
 def _extract_into(
