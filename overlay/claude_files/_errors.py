@@ -311,13 +311,27 @@ def make_status_error(
             request_id = envelope.request_id
     else:
         code = None
-        snippet = " ".join(body[:500].decode("utf-8", "replace").split())[:200]
-        text = snippet or _phrase(status)
+        page = _redact(body.decode("utf-8", "replace"), response)
+        text = " ".join(page.split())[:200] or _phrase(status)
+    text = _redact(text, response)
     message = f"{status} {text}" + (f" [request-id {request_id}]" if request_id else "")
     cls = error_class(status, code)
     if cls.hint:
         message += f": {cls.hint}"
     return cls(message, status_code=status, request_id=request_id, body=envelope, response=response)
+
+
+def _redact(text: str, response: httpx.Response | None) -> str:
+    """`text` without the key the request was sent with: a proxy's error page or an
+    error message may quote the request's headers back."""
+    if response is None:
+        return text
+    headers = response.request.headers
+    bearer = headers.get("authorization", "")
+    for secret in (headers.get("x-api-key"), bearer.removeprefix("Bearer ").strip()):
+        if secret:
+            text = text.replace(secret, "[redacted]")
+    return text
 
 
 def _phrase(status: int) -> str:

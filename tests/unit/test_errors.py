@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import httpx
 import pytest
 
 import claude_files as cf
@@ -108,3 +109,12 @@ def test_hierarchy_matches_the_sdk_names() -> None:
     for cls in (cf.FileTooLargeError, cf.IncompleteDownloadError, cf.ChecksumMismatchError):
         assert issubclass(cls, cf.ClaudeFilesError)
         assert not issubclass(cls, cf.APIError)
+
+
+def test_a_message_that_quotes_the_key_is_redacted() -> None:
+    request = httpx.Request("GET", "https://api.example/v1/files/x", headers={"x-api-key": "sk-1"})
+    body = b'{"type": "error", "error": {"type": "authentication_error", "message": "bad sk-1"}}'
+    response = httpx.Response(401, content=body, request=request)
+    error = make_status_error(401, response.headers, body, response)
+    assert "sk-1" not in str(error)
+    assert "bad [redacted]" in str(error)
