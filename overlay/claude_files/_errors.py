@@ -324,9 +324,12 @@ def make_status_error(
 def _redact(text: str, response: httpx.Response | None) -> str:
     """`text` without the key the request was sent with: a proxy's error page or an
     error message may quote the request's headers back."""
-    if response is None:
+    try:
+        headers = response.request.headers if response is not None else None
+    except RuntimeError:  # a response built without its request
+        headers = None
+    if headers is None:
         return text
-    headers = response.request.headers
     bearer = headers.get("authorization", "")
     for secret in (headers.get("x-api-key"), bearer.removeprefix("Bearer ").strip()):
         if secret:

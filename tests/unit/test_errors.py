@@ -118,3 +118,10 @@ def test_a_message_that_quotes_the_key_is_redacted() -> None:
     error = make_status_error(401, response.headers, body, response)
     assert "sk-1" not in str(error)
     assert "bad [redacted]" in str(error)
+
+
+def test_a_response_without_its_request_still_classifies() -> None:
+    response = httpx.Response(503, content=b"<html>busy</html>")
+    error = make_status_error(503, response.headers, b"<html>busy</html>", response)
+    assert isinstance(error, cf.ServiceUnavailableError)
+    assert "busy" in str(error)

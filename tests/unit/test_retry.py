@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
 
+import httpx
 import pytest
 
 from claude_files import APIConnectionError, BadRequestError, InternalServerError, RateLimitError
@@ -90,6 +91,7 @@ class FakeResponse:
         self.status_code = status
         self.headers = headers or {}
         self.chunks = [body[i : i + 4] for i in range(0, len(body), 4)]
+        self.request = httpx.Request("GET", "https://api.example/", headers={"x-api-key": "k"})
 
 
 def drive(protocol: Protocol[Any], outcomes: list[Any]) -> tuple[Any, list[Any]]:
