@@ -478,13 +478,10 @@ class _CodeArtifactsBase(_ComplianceBase):
     def _artifact_content(
         self, artifact_id: str, version_id: str | None, multi_file_format: MultiFileFormat | None
     ) -> Prepare:
-        """The version's content (`version_id`), or the artifact's (`/content`)."""
+        """The version's content (`version_id`), or the artifact's (`/content`, where
+        alone `multi_file_format` applies)."""
         check_id(artifact_id, "artifact_id")
         if version_id is not None:
-            if multi_file_format is not None:
-                raise ValueError(
-                    "multi_file_format applies to the artifact's content, not a version"
-                )
             kwargs = get_code_artifact_version._get_kwargs(
                 artifact_id, check_id(version_id, "version_id"), **self._version()
             )
@@ -503,10 +500,8 @@ class _CodeArtifactsBase(_ComplianceBase):
         return (extract_limits or ExtractLimits()) if extract else None
 
     @staticmethod
-    def _find_version(
-        artifact: CodeArtifact, artifact_id: str, version_id: str
-    ) -> CodeArtifactVersion | None:
-        if artifact.id != artifact_id or not isinstance(artifact.versions, list):
+    def _find_version(artifact: CodeArtifact, version_id: str) -> CodeArtifactVersion | None:
+        if not isinstance(artifact.versions, list):
             return None
         return next((v for v in artifact.versions if v.id == version_id), None)
 
@@ -573,7 +568,7 @@ class CodeArtifacts(_CodeArtifactsBase):
         """
         for artifact in self.list(limit=100, organization_ids=organization_ids):
             if artifact.id == artifact_id:
-                return self._find_version(artifact, artifact_id, version_id)
+                return self._find_version(artifact, version_id)
         return None
 
     def delete(self, artifact_id: str) -> DeletedCodeArtifact:
@@ -591,9 +586,7 @@ class CodeArtifacts(_CodeArtifactsBase):
         """The bytes in memory: a version's content (`version_id`), or else the
         artifact's (a ZIP when it has several files; `multi_file_format` applies to the
         artifact's content only), at most `max_bytes`."""
-        prepare = self._artifact_content(
-            artifact_id, version_id, None if version_id else multi_file_format
-        )
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
         return _downloads.download(
             self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
         )
@@ -619,9 +612,7 @@ class CodeArtifacts(_CodeArtifactsBase):
         complete or not at all.
         """
         limits = self._limits(extract, extract_limits)
-        prepare = self._artifact_content(
-            artifact_id, version_id, None if version_id else multi_file_format
-        )
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
         return _downloads.download_to_file(
             self._client,
             prepare,
@@ -641,9 +632,7 @@ class CodeArtifacts(_CodeArtifactsBase):
         max_bytes: int | None = None,
     ) -> contextlib.AbstractContextManager[DownloadStream]:
         """A context manager: the request is sent on entering, chunks arrive as you iterate."""
-        prepare = self._artifact_content(
-            artifact_id, version_id, None if version_id else multi_file_format
-        )
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
         return _downloads.download_stream(self._client, prepare, self._base._max_bytes(max_bytes))
 
 
@@ -683,7 +672,7 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
     ) -> CodeArtifactVersion | None:
         async for artifact in self.list(limit=100, organization_ids=organization_ids):
             if artifact.id == artifact_id:
-                return self._find_version(artifact, artifact_id, version_id)
+                return self._find_version(artifact, version_id)
         return None
 
     async def delete(self, artifact_id: str) -> DeletedCodeArtifact:
@@ -697,9 +686,7 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         multi_file_format: MultiFileFormat | None = "zip",
         max_bytes: int | None = None,
     ) -> bytes:
-        prepare = self._artifact_content(
-            artifact_id, version_id, None if version_id else multi_file_format
-        )
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
         return await _downloads.adownload(
             self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
         )
@@ -717,9 +704,7 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         extract_limits: ExtractLimits | None = None,
     ) -> Path:
         limits = self._limits(extract, extract_limits)
-        prepare = self._artifact_content(
-            artifact_id, version_id, None if version_id else multi_file_format
-        )
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
         return await _downloads.adownload_to_file(
             self._client,
             prepare,
@@ -738,9 +723,7 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         multi_file_format: MultiFileFormat | None = "zip",
         max_bytes: int | None = None,
     ) -> contextlib.AbstractAsyncContextManager[DownloadStream]:
-        prepare = self._artifact_content(
-            artifact_id, version_id, None if version_id else multi_file_format
-        )
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
         return _downloads.adownload_stream(self._client, prepare, self._base._max_bytes(max_bytes))
 
 
