@@ -48,9 +48,7 @@ def test_upload_bytes_and_metadata_fields(
     assert again == meta
     sent = mock_server.requests[0]
     assert sent.headers["authorization"] == f"Bearer {mock_server.api_key}"
-    assert sent.headers["anthropic-version"] == "2023-06-01" or sent.headers[
-        "anthropic-version"
-    ].startswith("20")
+    assert sent.headers["anthropic-version"] == "2026-10-21"
 
 
 def test_upload_file_object(sdk: anthropic.Anthropic, tmp_path: Path) -> None:
