@@ -227,14 +227,17 @@ def test_a_body_cut_short_leaves_no_file(run: Run, server: MockServer, tmp_path:
 
 def test_a_listing_that_fails_says_why_and_exits_1(run: Run, server: MockServer) -> None:
     server.add_file(b"x", filename="x.txt")
-    server.inject(Fault.status(403, error_type="permission_error"), path="/v1/files")
+    server.inject(Fault.status(403, error_type="permission_error"), path="/v1/files", count=2)
     result = run("files", "list")
     assert result.code == 1
     assert "permission_error" in result.err
     assert "request id req_" in result.err
     as_json = run("files", "list", "--json")
-    assert as_json.code == 0
-    assert len(as_json.json) == 1
+    assert as_json.code == 1
+    [failure] = as_json.json  # the error, and no file
+    assert failure["ok"] is False
+    assert (failure["error"]["type"], failure["error"]["status"]) == ("permission_error", 403)
+    assert failure["error"]["request_id"].startswith("req_")
 
 
 def test_an_unreachable_server_is_a_connection_error(
