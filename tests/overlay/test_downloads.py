@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import os
 import threading
 import tracemalloc
@@ -12,6 +14,7 @@ import pytest
 
 from claude_files import (
     APIConnectionError,
+    APIStatusError,
     AsyncClient,
     ChecksumMismatchError,
     Client,
@@ -28,6 +31,7 @@ from claude_files.testing import Fault, MockServer
 from .conftest import Transfer, client_kwargs
 
 CONTENT = bytes(range(256)) * 1000  # 256 000 bytes: several chunks
+CONTENT_MD5 = base64.b64encode(hashlib.md5(CONTENT).digest()).decode()
 CONTENT_PATH = "/v1/files/*/content"
 
 
@@ -111,16 +115,25 @@ def test_persistent_failures_raise_after_the_retries(
 
 
 @pytest.mark.parametrize(
-    ("fault", "error"),
+    ("fault", "error", "says"),
     [
-        (Fault.wrong_md5(), ChecksumMismatchError),
-        (Fault.non_json(413), RequestTooLargeError),
-        (Fault.status(503, should_retry=False), ServiceUnavailableError),
+        (Fault.wrong_md5(), ChecksumMismatchError, f"body hashes to {CONTENT_MD5}"),
+        (Fault.non_json(413), RequestTooLargeError, "413 <html> <head><title>502 Bad Gateway"),
+        (
+            Fault.status(503, should_retry=False),
+            ServiceUnavailableError,
+            "503 api_error: Injected fault: 503",
+        ),
     ],
     ids=["wrong-md5", "non-json-413", "x-should-retry-false"],
 )
 def test_failures_that_are_not_retried(
-    transfer: Transfer, mock_server: MockServer, file_id: str, fault: Fault, error: type[Exception]
+    transfer: Transfer,
+    mock_server: MockServer,
+    file_id: str,
+    fault: Fault,
+    error: type[Exception],
+    says: str,
 ) -> None:
     mock_server.inject(fault, path=CONTENT_PATH)
     with pytest.raises(error) as caught:
@@ -128,7 +141,10 @@ def test_failures_that_are_not_retried(
     assert content_requests(mock_server) == 1
     assert transfer.sleeps == []
     assert transfer.leftovers() == []
-    assert str(caught.value)
+    message = str(caught.value)
+    assert says in message  # what went wrong, from the body received or the server's words
+    if isinstance(caught.value, APIStatusError):
+        assert f"[request-id {caught.value.request_id}]" in message
 
 
 def test_x_should_retry_true_retries_a_400(
