@@ -9,6 +9,7 @@ import os
 import threading
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -394,13 +395,36 @@ def test_the_background_hash_thread_ends_with_the_download(
     def hashers() -> list[str]:
         return [t.name for t in threading.enumerate() if t.name == "claude-files-md5"]
 
-    mock_server.inject(Fault.chunked(), path=CONTENT_PATH, count=2)  # no length: hashed aside
-    assert client.files.download(file_id) == CONTENT
+    during: list[tuple[str, ...]] = []  # the hash workers alive at each chunk
+
+    def stream(stop_after: int | None = None, **kwargs: Any) -> bytes:
+        during.clear()
+        received = bytearray()
+        with client.files.download_stream(file_id, **kwargs) as body:
+            for chunk in body:
+                during.append(tuple(hashers()))
+                received.extend(chunk)
+                if len(during) == stop_after:
+                    break
+        return bytes(received)
+
+    def workers_during_and_after() -> tuple[set[tuple[str, ...]], list[str]]:
+        return set(during), hashers()
+
+    one_then_none = ({("claude-files-md5",)}, [])
+    mock_server.inject(Fault.chunked(), path=CONTENT_PATH, count=None)  # no length: hashed aside
+    assert stream() == CONTENT
+    assert workers_during_and_after() == one_then_none
     with pytest.raises(FileTooLargeError):
-        client.files.download(file_id, max_bytes=1000)
+        stream(max_bytes=len(CONTENT) - 1)
+    assert workers_during_and_after() == one_then_none
+    assert CONTENT.startswith(stream(stop_after=1))
+    assert workers_during_and_after() == one_then_none
     mock_server.inject(Fault.wrong_md5(), path=CONTENT_PATH)
     with pytest.raises(ChecksumMismatchError):
-        client.files.download(file_id)
+        stream()
+    assert workers_during_and_after() == one_then_none
+    assert client.files.download(file_id) == CONTENT  # and in one piece, as bytes
     assert hashers() == []
 
 
