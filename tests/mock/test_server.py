@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from claude_files.testing import MockServer
+from claude_files.testing import Fault, MockServer
 
 from ._wire import files_headers
 
@@ -34,14 +34,17 @@ def test_context_manager_starts_and_stops(tmp_path: Path) -> None:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
 
 
-def test_fixture_gives_fresh_state(mock_server: MockServer) -> None:
+@pytest.mark.parametrize("visit", ["first", "second"])
+def test_fixture_gives_fresh_state(mock_server: MockServer, visit: str) -> None:
+    """Each visit finds the server fresh, then leaves it dirty: in either order, the
+    second would see the first's file, fault and requests if the fixture kept them."""
+    url, headers = mock_server.base_url + "/v1/files", files_headers(mock_server)
     assert mock_server.requests == []
+    assert mock_server.faults == []
+    assert httpx.get(url, headers=headers).json()["data"] == []
     assert mock_server.add_file(b"x")["size_bytes"] == 1
-
-
-def test_fixture_gives_fresh_state_again(mock_server: MockServer) -> None:
-    answer = httpx.get(mock_server.base_url + "/v1/files", headers=files_headers(mock_server))
-    assert answer.json()["data"] == []
+    mock_server.inject(Fault.status(503), count=None)
+    assert httpx.get(url, headers=headers).status_code == 503
 
 
 def test_factory_makes_independent_servers(
@@ -143,8 +146,6 @@ def test_upload_memory_stays_flat(cli_server: tuple[subprocess.Popen[str], str, 
 
 def test_reset_restores_a_fresh_server(mock_server: MockServer) -> None:
     from datetime import UTC, datetime
-
-    from claude_files.testing import Fault
 
     mock_server.add_file(b"x")
     mock_server.add_chat_file(b"y")
