@@ -7,14 +7,20 @@
   through a client the caller keeps, so loops can reuse one client and connection pool.
 - `open_fds` / `open_sockets`: this process's descriptors, from /proc/self/fd.
 - `FakeSleep`: records the waits a client asks for instead of sleeping.
+- `LocalServer`: a stdlib HTTP server in a thread, for wire behaviour the mock has no
+  fault for (ranges, gzip, redirects, arbitrary bodies).
 """
 
 from __future__ import annotations
 
 import os
+import socket
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 import pytest
 
@@ -161,3 +167,48 @@ def open_sockets() -> int:
 
 def part_files(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.rglob("*.part"))
+
+
+class LocalServer(ThreadingHTTPServer):
+    """`handler` on a free port of 127.0.0.1, served from a thread while in a `with` block.
+
+    `serve_forever()` would poll for its shutdown flag (every 0.5 s by default); this
+    loop blocks until a connection arrives instead, and `stop()` wakes it with one.
+    Subclass it to keep state a handler reads through `self.server`.
+    """
+
+    daemon_threads = True  # a handler cut off mid-body does not hold up `stop()`
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="tests-local-server", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def _serve(self) -> None:
+        while not self._stopping.is_set():
+            self.handle_request()  # blocks until a connection (timeout None)
+
+    def start(self) -> Self:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        socket.create_connection(("127.0.0.1", self.server_address[1])).close()  # a wake-up
+        self._thread.join()
+        self.server_close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

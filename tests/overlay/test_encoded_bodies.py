@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import gzip
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from claude_files import AsyncClient, Client
+from tests._support import LocalServer
 
 BODY = b"a line of a compressible file\n" * 10_000
 GZIPPED = gzip.compress(BODY)
@@ -38,12 +38,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def gzip_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with LocalServer(Handler) as server:
+        yield server.url
 
 
 def test_a_gzipped_body_arrives_decoded(gzip_url: str, tmp_path: Path) -> None:

@@ -9,30 +9,26 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from claude_files import AsyncClient, Client, IncompleteDownloadError
+from tests._support import LocalServer
 
 BODY = bytes(range(256)) * 4000
 ETAG = '"v1"'
 
 
-class RangeServer(ThreadingHTTPServer):
+class RangeServer(LocalServer):
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(Handler)
         self.seen: list[dict[str, str]] = []
         self.cuts = 1
         self.etag = ETAG
         self.next_etag = ETAG  # what the file's validator becomes after a cut
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -69,12 +65,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def range_server() -> Iterator[RangeServer]:
-    server = RangeServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with RangeServer() as server:
+        yield server
 
 
 def test_a_cut_download_resumes_where_it_stopped(range_server: RangeServer) -> None:

@@ -10,9 +10,8 @@ or was handed one configured with `follow_redirects=True`.
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ import httpx
 import pytest
 
 from claude_files import APIStatusError, AsyncClient, Client
+from tests._support import LocalServer
 
 KEY = "sk-ant-api03-redirect-test-key-0123456789"
 
@@ -54,15 +54,11 @@ class Recorder:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        ).start()
+        self.httpd = LocalServer(Handler).start()
 
     @property
     def origin(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return self.httpd.url
 
 
 @pytest.fixture
@@ -70,8 +66,7 @@ def servers() -> Iterator[tuple[Recorder, Recorder]]:
     api, other = Recorder(), Recorder()
     yield api, other
     for server in (api, other):
-        server.httpd.shutdown()
-        server.httpd.server_close()
+        server.httpd.stop()
 
 
 STATUSES = [301, 302, 303, 307, 308]

@@ -13,9 +13,8 @@ import asyncio
 import contextlib
 import itertools
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -23,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claude_files import APIResponseValidationError, AsyncClient, ClaudeFilesError, Client
+from tests._support import LocalServer
 
 
 class BodyServer:
@@ -51,24 +51,18 @@ class BodyServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
+        self.httpd = LocalServer(Handler)
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return self.httpd.url
 
 
 @pytest.fixture(scope="module")
 def body_server() -> Iterator[BodyServer]:
     server = BodyServer()
-    server.thread.start()
-    yield server
-    server.httpd.shutdown()
-    server.httpd.server_close()
+    with server.httpd:
+        yield server
 
 
 @pytest.fixture(scope="module")
