@@ -188,22 +188,37 @@ def test_a_signal_mid_download_leaves_nothing(
     def ctrl_c(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
+    main = threading.main_thread().ident
+    assert main is not None
+    headers_in = threading.Event()  # set when a response's headers have arrived
+
+    def interrupt_mid_body(delay: float) -> None:
+        headers_in.wait()
+        time.sleep(delay)  # where in the body: the point is random, the start is known
+        signal.pthread_kill(main, signal.SIGUSR1)
+
     previous = signal.signal(signal.SIGUSR1, ctrl_c)
     try:
-        with sync_client(server) as client, no_leaks():
+        with (
+            httpx.Client(event_hooks={"response": [lambda response: headers_in.set()]}) as http,
+            Client(**client_kwargs(server, http_client=http)) as client,
+            no_leaks(),
+        ):
+            client._sleep = FakeSleep()
             for _ in range(2):
-                # 1 MB at 4 MB/s: a quarter of a second, interrupted well inside it.
+                # 1 MB at 4 MB/s: a quarter of a second from the headers on, interrupted
+                # well inside it.
                 server.inject(Fault.slow(4_000_000), path=CONTENT_PATH, count=1)
-                delay = rand.uniform(0.03, 0.15)
-                main = threading.main_thread().ident
-                assert main is not None
-                timer = threading.Timer(delay, signal.pthread_kill, (main, signal.SIGUSR1))
-                timer.start()
+                headers_in.clear()
+                signaller = threading.Thread(
+                    target=interrupt_mid_body, args=(rand.uniform(0.0, 0.12),)
+                )
+                signaller.start()
                 try:
                     with pytest.raises(KeyboardInterrupt):
                         download_sync(client, mode, file_id, dest)
                 finally:
-                    timer.join()
+                    signaller.join()
                 assert_whole_or_untouched(tmp_path, dest)
             server.clear_faults()
             assert download_sync(client, mode, file_id, dest) == CONTENT
@@ -253,17 +268,24 @@ def test_cancellation_during_a_retry_wait(
 ) -> None:
     dest = prepare_dest(tmp_path)
 
+    waits: list[float] = []
+
     async def main() -> None:
+        waiting = asyncio.Event()
+
+        async def real_sleep(seconds: float) -> None:
+            waits.append(seconds)
+            waiting.set()
+            await asyncio.sleep(seconds)  # a real wait, cancelled as soon as it has begun
+
         async with async_client(server) as client:
-            client._sleep = asyncio.sleep  # a real wait of 30 s, cancelled after 20 ms
+            client._sleep = real_sleep
             for fault in (Fault.truncate(300_000), Fault.status(503, retry_after="30")):
                 server.inject(fault, path=CONTENT_PATH, count=1)
                 client._policy = client._policy.__class__(random=lambda: 1.0, initial_delay=30)
+                waiting.clear()
                 task = asyncio.create_task(download_async(client, mode, file_id, dest))
-                await asyncio.sleep(0.02)
-                while server.faults:  # the fault has not been met yet  # noqa: ASYNC110
-                    await asyncio.sleep(0.01)
-                await asyncio.sleep(0.02)
+                await waiting.wait()  # the client is in its retry wait
                 task.cancel()
                 with pytest.raises(asyncio.CancelledError):
                     await task
@@ -271,6 +293,7 @@ def test_cancellation_during_a_retry_wait(
 
     with no_leaks():
         asyncio.run(main())
+    assert waits == [8.0, 30.0]  # the backoff's ceiling, then the server's retry-after
 
 
 def test_cancelling_an_async_stream_consumer(
