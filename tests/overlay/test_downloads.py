@@ -27,6 +27,7 @@ from claude_files import (
     RequestTooLargeError,
     ServiceUnavailableError,
 )
+from claude_files._downloads import AtomicFile
 from claude_files.testing import Fault, MockServer
 
 from .conftest import Transfer, client_kwargs
@@ -315,28 +316,32 @@ def test_a_missing_directory_is_an_error_before_any_request(
 
 
 async def test_cancelling_an_async_download_mid_body_leaves_nothing(
-    aclient: AsyncClient, mock_server: MockServer, file_id: str, tmp_path: Path
+    aclient: AsyncClient,
+    mock_server: MockServer,
+    file_id: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Async writes go to disk a MiB at a time: a body of 3 MiB at 2 MB/s has written
     # its first batch, and not its last, after about half a second.
+    first_write = threading.Event()
+    write = AtomicFile.write
+
+    def write_and_tell(self: AtomicFile, data: bytes) -> None:
+        write(self, data)
+        first_write.set()
+
+    monkeypatch.setattr(AtomicFile, "write", write_and_tell)
     big_id = mock_server.add_file(CONTENT * 13, filename="big.bin")["id"]
     mock_server.inject(Fault.slow(2_000_000), path=CONTENT_PATH)
     dest = tmp_path / "out.bin"
     task = asyncio.create_task(aclient.files.download_to_file(big_id, dest))
-    for _ in range(500):
-        await asyncio.sleep(0.01)
-        if await asyncio.to_thread(partial_bytes, tmp_path) > 0:
-            break
-    else:
-        pytest.fail("the download never started writing")
+    assert await asyncio.to_thread(first_write.wait, 30), "the download never started writing"
+    assert [n.endswith(".part") for n in os.listdir(tmp_path)] == [True]  # mid-body
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
     assert os.listdir(tmp_path) == []
-
-
-def partial_bytes(directory: Path) -> int:
-    return sum(p.stat().st_size for p in directory.iterdir() if p.suffix == ".part")
 
 
 # download_stream -----------------------------------------------------------------------
