@@ -416,7 +416,7 @@ def test_the_background_hash_thread_ends_with_the_download(
     def workers_during_and_after() -> tuple[set[tuple[str, ...]], list[str]]:
         return set(during), hashers()
 
-    one_then_none = ({("claude-files-md5",)}, [])
+    one_then_none: tuple[set[tuple[str, ...]], list[str]] = ({("claude-files-md5",)}, [])
     mock_server.inject(Fault.chunked(), path=CONTENT_PATH, count=None)  # no length: hashed aside
     assert stream() == CONTENT
     assert workers_during_and_after() == one_then_none
