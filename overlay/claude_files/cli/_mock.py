@@ -17,13 +17,15 @@ class _ExtraMissing(click.ClickException):
     exit_code = 2
 
 
-def serve(*, port: int, seed: Path | None) -> int:
+def serve(*, port: int, seed: Path | None, uploaded_downloadable: bool = False) -> int:
     try:
         from claude_files.testing import MockServer
     except MockExtraMissingError as exc:
         raise _ExtraMissing(str(exc)) from None
     stop = threading.Event()
-    with MockServer(port=port, fixture=seed) as server:
+    with MockServer(
+        port=port, fixture=seed, uploaded_files_downloadable=uploaded_downloadable
+    ) as server:
         # The mock's keys are made up for this server; printing them is the point.
         click.echo(f"mock server on {server.base_url} (Ctrl-C stops it)", err=True)
         click.echo(f"export ANTHROPIC_BASE_URL={shlex.quote(server.base_url)}")

@@ -13,7 +13,7 @@ The mock is an independent reading of the spec: it shares no code with the clien
     with MockServer() as server:
         file_id = server.add_file(b"hello", filename="a.txt", mime_type="text/plain")["id"]
         server.inject(Fault.status(503, retry_after="1"), path="/v1/files/{id}/content")
-        server.uploaded_files_downloadable = False   # the real API's behaviour
+        server.uploaded_files_downloadable = True    # default False, as on the real API
         server.advance(3600)                         # expiry without sleeping
         ...  # a client at server.base_url with server.api_key / server.compliance_api_key
         assert server.requests[-1].status == 503

@@ -2,7 +2,7 @@
 
     python -m claude_files.testing --port 8765 [--seed fixture.json]
         [--fault 'GET /v1/files/*/content=status:503:retry-after=1:count=2']...
-        [--api-key KEY] [--compliance-api-key KEY] [--uploaded-not-downloadable]
+        [--api-key KEY] [--compliance-api-key KEY] [--uploaded-downloadable]
 
 It prints the base URL and both keys, then serves until SIGINT (Ctrl-C) or SIGTERM.
 The `--fault` syntax is described in `claude_files.testing._faults`. Without the `mock`
@@ -37,9 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--api-key", help="the Files API key (default: random)")
     parser.add_argument("--compliance-api-key", help="the Compliance API key (default: random)")
     parser.add_argument(
-        "--uploaded-not-downloadable",
+        "--uploaded-downloadable",
         action="store_true",
-        help="uploaded files are downloadable: false, as on the real API",
+        help="let uploaded files be downloaded (the real API refuses: file_not_downloadable)",
     )
     parser.add_argument("--log-level", default="info")
     return parser
@@ -67,8 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         compliance_api_key=args.compliance_api_key,
         fixture=args.seed,
         log_level=args.log_level,
+        uploaded_files_downloadable=args.uploaded_downloadable,
     )
-    server.uploaded_files_downloadable = not args.uploaded_not_downloadable
     for rule in rules:
         server.inject_rule(rule)
     server.start()

@@ -60,7 +60,7 @@ class MockConfig:
 
     api_key: str
     compliance_api_key: str
-    uploaded_files_downloadable: bool = True
+    uploaded_files_downloadable: bool = False
     storage_quota_bytes: int | None = None
     max_upload_bytes: int = MAX_UPLOAD_BYTES
     organization_on_hold: bool = False

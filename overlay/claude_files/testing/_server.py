@@ -80,10 +80,14 @@ class _Uvicorn(uvicorn.Server):
 class MockServer:
     """A stateful mock of the Files API and the Compliance API's file endpoints.
 
-    Attributes a test may set at any time: `uploaded_files_downloadable` (default True;
-    False is the real API: uploaded files answer content requests with 400
-    `file_not_downloadable`), `storage_quota_bytes` (None: unlimited; over it an upload
-    is 400 `storage_quota_exceeded`), `max_upload_bytes` (500 MB; over it 413),
+    Uploads behave as on the real API: a file uploaded through `POST /v1/files` is
+    `downloadable: false` and its content is a 400 `file_not_downloadable` (only files
+    that tools create can be downloaded). `uploaded_files_downloadable=True` (constructor
+    argument or attribute) lets a test download its own uploads.
+
+    Attributes a test may set at any time: `uploaded_files_downloadable`,
+    `storage_quota_bytes` (None: unlimited; over it an upload is 400
+    `storage_quota_exceeded`), `max_upload_bytes` (500 MB; over it 413),
     `organization_on_hold` and `appeal_url` (every request is 400 `organization_on_hold`),
     `list_shape` ("both", or "next_page"/"has_more" to hide the other paging shape), and
     `now` (the mock's clock: set a datetime to freeze it, a callable to drive it, or
@@ -98,7 +102,7 @@ class MockServer:
         compliance_api_key: str | None = None,
         fixture: str | Path | None = None,
         log_level: str = "warning",
-        uploaded_files_downloadable: bool = True,
+        uploaded_files_downloadable: bool = False,
     ) -> None:
         self._config = MockConfig(
             api_key=api_key or "sk-ant-api03-test-" + secrets.token_urlsafe(24),
@@ -343,7 +347,8 @@ class MockServer:
         created_at: datetime | None = None,
         scope_id: str | None = None,
     ) -> dict[str, Any]:
-        """Store a Files API file as if uploaded; returns its metadata JSON."""
+        """Store a Files API file, as if a tool had made it (so `downloadable` by default,
+        whatever `uploaded_files_downloadable` says); returns its metadata JSON."""
         created = created_at or self.now
         stored = StoredFile(
             id=id or new_id("file_"),
