@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from importlib.metadata import requires
 from pathlib import Path
 
+import pytest
+
 from claude_files.testing import MockExtraMissingError, MockServer
 
 MOCK_EXTRA = ("starlette", "uvicorn", "python_multipart", "multipart")
@@ -202,3 +204,13 @@ def test_the_fixture_is_the_session_server_and_the_isolated_one_is_not(
     assert mock_server_isolated.api_key != mock_server.api_key
     assert mock_server.running
     assert mock_server_isolated.running
+
+
+def test_the_testing_package_exports_every_name_it_lists() -> None:
+    import claude_files.testing as testing
+
+    assert set(testing._EXPORTS) == set(testing.__all__)
+    assert all(getattr(testing, name) is not None for name in testing.__all__)
+    assert set(testing.__all__) <= set(dir(testing))
+    with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+        _ = testing.Nope
