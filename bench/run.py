@@ -10,6 +10,9 @@
 3. Times imports in fresh interpreters, and writes the tables with each ratio against its
    baseline and each target met or missed.
 
+The last group is not a transfer: it runs pytest over generated projects to measure what
+the `mock_server` fixtures cost a user's test (`fixture.*` cases).
+
 Downloaded files land in tmpfs (`/dev/shm`) when there is room, so a client that fsyncs
 (claude_files does, for its atomic write) is measured, not the disk under it.
 
@@ -61,10 +64,12 @@ class Sizes:
     list_limit: int
     repeats: int
     import_repeats: int
+    fixture_tests: int  # tests per pytest run with `mock_server`
+    isolated_tests: int  # with `mock_server_isolated`, ~0.1 s each: fewer
 
 
-FULL = Sizes(256 * MiB, 64 * MiB, 200, 1 * MiB, 2000, 10_000, 1000, 7, 7)
-QUICK = Sizes(16 * MiB, 8 * MiB, 20, 256 * 1024, 300, 3000, 1000, 2, 3)
+FULL = Sizes(256 * MiB, 64 * MiB, 200, 1 * MiB, 2000, 10_000, 1000, 7, 7, 200, 50)
+QUICK = Sizes(16 * MiB, 8 * MiB, 20, 256 * 1024, 300, 3000, 1000, 2, 3, 200, 10)
 
 
 # -- what is measured ---------------------------------------------------------------------
@@ -236,6 +241,15 @@ def faster_than(case: str, other: str) -> Target:
         return r < 1, f"{a:.0f} µs vs {b:.0f} µs, {r:.3f}{TIMES}"
 
     return Target(f"`{case.split('.', 1)[1]}` per call below `{other.split('.', 1)[1]}`", check)
+
+
+def per_call_at_most(case: str, ceiling_us: float) -> Target:
+    def check(g: Group) -> tuple[bool | None, str]:
+        value = g.median(case)
+        show = f"{value / 1e3:.2f} ms" if value is not None else ""
+        return _met(value, lambda v: v <= ceiling_us, show)
+
+    return Target(f"`{case.split('.', 1)[1]}` ≤ {ceiling_us / 1e3:g} ms per test", check)
 
 
 def peak_at_most(case: str, limit: int, what: str) -> Target:
@@ -609,7 +623,41 @@ def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group
             " remote API's time to first byte: what parallel jobs are for.",
         ),
     ]
-    return [no_md5, md5, in_memory, stream, upload, get, listing, *bulk]
+    return [no_md5, md5, in_memory, stream, upload, get, listing, *bulk, fixture_group(sizes)]
+
+
+def fixture_group(sizes: Sizes) -> Group:
+    """What a user's test pays for the mock: pytest runs over generated projects."""
+    shared = {"fixture": "mock_server", "tests": sizes.fixture_tests}
+    isolated = {"fixture": "mock_server_isolated", "tests": sizes.isolated_tests}
+    return Group(
+        key="fixture",
+        title="The pytest fixture: cost per test",
+        metric="per_call_us",
+        baseline=["fixture.mock_server_isolated"],
+        about=(
+            "pytest in a child process over a generated project of one-line tests that take"
+            " the fixture, minus the same project without it, run just before in the same"
+            f" case; divided by the tests: {sizes.fixture_tests} with `mock_server`,"
+            f" {sizes.isolated_tests} with `mock_server_isolated` (a server started and"
+            " stopped per test, what `mock_server` was before issue 13). The `mock_server`"
+            " figure includes the session's one import, start and stop of the server,"
+            " spread over its tests. Lower is better."
+        ),
+        cases=[
+            Case(
+                "fixture.mock_server",
+                "**`mock_server`** (the session's server, reset per test)",
+                shared,
+            ),
+            Case(
+                "fixture.mock_server_isolated",
+                "`mock_server_isolated` (a server per test) (baseline)",
+                isolated,
+            ),
+        ],
+        targets=[per_call_at_most("fixture.mock_server", 5000)],
+    )
 
 
 def bulk_group(
@@ -1083,6 +1131,7 @@ def main(argv: list[str] | None = None) -> int:
         skip["download_file.claude_files"] = skip["download_bytes.claude_files"] = why
         for g in ("download_stream", "upload", "get", "list"):
             skip[f"{g}.claude_files"] = f"claude_files does not import ({why})"
+        skip["fixture."] = f"claude_files does not import ({why})"
     cli = None if why else cli_command()
 
     data = Path(tempfile.mkdtemp(prefix="claude-files-bench-data-"))

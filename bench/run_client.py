@@ -24,6 +24,7 @@ import os
 import queue
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -578,6 +579,57 @@ def raw_httpx_bulk(p: Params, m: Meter) -> Result:
     return r
 
 
+# -- the pytest fixture -------------------------------------------------------------------
+
+# Our dev environment's schemathesis and hypothesis plugins take seconds to load and are
+# no part of a user's run; both projects of a case run without them.
+_PYTEST = ["-m", "pytest", "-q", "-p", "no:cacheprovider"]
+_PYTEST += ["-p", "no:schemathesis", "-p", "no:hypothesispytest"]
+
+
+def _pytest_project(folder: Path, tests: int, fixture: str | None) -> Path:
+    """A user's project of `tests` one-line tests, each taking `fixture` (None: none)."""
+    folder.mkdir()
+    (folder / "pytest.ini").write_text("[pytest]\n")
+    if fixture is None:
+        body = "".join(f"def test_{i}():\n    assert True\n\n" for i in range(tests))
+    else:
+        body = "".join(
+            f"def test_{i}({fixture}):\n    assert {fixture}.running\n\n" for i in range(tests)
+        )
+    (folder / "test_many.py").write_text(body)
+    return folder
+
+
+def _run_pytest(folder: Path, tests: int, m: Meter) -> str:
+    """pytest over `folder` in a child process, timed by `m`; its stderr."""
+    cmd = _timed([sys.executable, *_PYTEST, str(folder)])
+    with m.measure():
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=folder, timeout=600)
+    if done.returncode != 0 or f"{tests} passed" not in done.stdout:
+        tail = (done.stdout.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        raise AssertionError(f"pytest over {folder.name}: {tail}")
+    return done.stderr
+
+
+def pytest_fixture(p: Params, m: Meter) -> Result:
+    """pytest over `tests` trivial tests that take `fixture`, minus the same run over the
+    same tests without it, run just before: what the fixture costs per test."""
+    tests = int(p["tests"])
+    with tempfile.TemporaryDirectory(prefix="claude-files-bench-pytest-") as tmp:
+        plain = _pytest_project(Path(tmp) / "plain", tests, None)
+        used = _pytest_project(Path(tmp) / "used", tests, p["fixture"])
+        baseline = Meter()
+        _run_pytest(plain, tests, baseline)
+        stderr = _run_pytest(used, tests, m)
+    return {
+        "calls": tests,
+        "per_call_us": (m.seconds - baseline.seconds) / tests * 1e6,
+        "baseline_seconds": baseline.seconds,
+        **_child_peak(stderr),
+    }
+
+
 CASES: dict[str, Callable[[Params, Meter], Result]] = {
     "download_file.raw_httpx": raw_httpx_to_file,
     "download_file.raw_httpx_md5": raw_httpx_to_file_md5,
@@ -606,6 +658,8 @@ CASES: dict[str, Callable[[Params, Meter], Result]] = {
     "list.claude_files": claude_files_list,
     "bulk.raw_httpx": raw_httpx_bulk,
     "bulk.claude_files_cli": claude_files_cli,
+    "fixture.mock_server": pytest_fixture,
+    "fixture.mock_server_isolated": pytest_fixture,
 }
 
 

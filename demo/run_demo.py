@@ -2,13 +2,15 @@
 
     .venv/bin/python demo/run_demo.py        (what `make demo` runs)
 
-It starts the mock server in this process (127.0.0.1, a free port), seeds a generated
-file and an artifact, makes a few files (one of 52 MB) in a temporary folder, and then
-drives the `claude-files` command in subprocesses, exactly as a person would type it:
-upload, list across pages, download concurrently, verify every byte, show the size cap
-refusing an in-memory download, fetch the compliance items, delete the uploads. It ends
-with a summary table and the same commands for the real API. Exit 0 when every step
-did what it should; 1 otherwise. Nothing is left behind.
+It starts the mock server in this process (127.0.0.1, a free port; uploads made
+downloadable, which the real API refuses, so the round trip can be checked byte for
+byte), seeds a generated file and an artifact, makes a few files (one of 52 MB) in a
+temporary folder, and then drives the `claude-files` command in subprocesses, exactly
+as a person would type it: upload, list across pages, download concurrently, verify
+every byte, show the size cap refusing an in-memory download, fetch the compliance
+items, delete the uploads. It ends with a summary table and the same commands for the
+real API. Exit 0 when every step did what it should; 1 otherwise. Nothing is left
+behind.
 """
 
 from __future__ import annotations
@@ -257,8 +259,11 @@ The same commands against the real API:
   claude-files files delete FILE_ID...
 
 On the real API, files you upload are not downloadable (only files that tools create
-are); the mock lets them be, so this demo can check the round trip byte for byte.
-`claude-files mock-server` serves this same mock for your own experiments."""
+are: a download of an upload is a 400 file_not_downloadable); the mock behaves the same
+by default, and this demo opts in (uploaded_files_downloadable=True) so that it can
+check the round trip byte for byte.
+`claude-files mock-server [--uploaded-downloadable]` serves this same mock for your
+own experiments."""
 
 
 def main() -> int:
@@ -266,7 +271,11 @@ def main() -> int:
     # Our lines and the command's (which writes straight to the terminal) stay in order.
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     print("claude-files demo: the real command against the embedded mock server")
-    with tempfile.TemporaryDirectory(prefix="claude-files-demo-") as tmp, MockServer() as server:
+    with (
+        tempfile.TemporaryDirectory(prefix="claude-files-demo-") as tmp,
+        # Uploads downloadable, unlike the real API's: the demo downloads what it uploaded.
+        MockServer(uploaded_files_downloadable=True) as server,
+    ):
         print(f"mock server on {server.base_url}; working in {tmp}")
         try:
             session = run_session(server, Path(tmp))

@@ -136,6 +136,8 @@ def test_runner_writes_a_report(tmp_path: Path) -> None:
             "download_file.raw_httpx",
             "--only",
             "get.raw_httpx",
+            "--only",
+            "fixture.mock_server_isolated",
             "--no-imports",
             "--dest-dir",
             str(tmp_path),
@@ -157,6 +159,22 @@ def test_runner_writes_a_report(tmp_path: Path) -> None:
     assert len(runs) == 1
     assert runs[0]["ok"]
     assert runs[0]["verified"]
+    assert "### The pytest fixture: cost per test" in report
+    assert "`mock_server` ≤ 5 ms per test" in report
+    (isolated,) = raw["fixture"]["fixture.mock_server_isolated"]
+    assert isolated["ok"], isolated
+
+
+@pytest.mark.parametrize("fixture", ["mock_server", "mock_server_isolated"])
+def test_fixture_case_reports_a_cost_per_test(fixture: str) -> None:
+    if not _claude_files_importable():
+        pytest.skip("claude_files does not import yet")
+    result = run_client(f"fixture.{fixture}", {"fixture": fixture, "tests": 3})
+    assert result["calls"] == 3
+    assert 0 < result["baseline_seconds"] < 60
+    assert 0 < result["seconds"] < 60
+    expected = (result["seconds"] - result["baseline_seconds"]) / 3 * 1e6
+    assert result["per_call_us"] == pytest.approx(expected)
 
 
 def _load_server_module() -> Any:

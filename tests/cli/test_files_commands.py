@@ -18,6 +18,7 @@ def _sha(data: bytes) -> str:
 
 
 def test_upload_list_get_download_delete(run: Run, server: MockServer, tmp_path: Path) -> None:
+    server.uploaded_files_downloadable = True  # it downloads its upload (the real API refuses)
     folder = tmp_path / "batch"
     folder.mkdir()
     contents = {"a.txt": b"alpha\n", "b.pdf": os.urandom(200_000), ".hidden": b"skip me"}
@@ -61,6 +62,7 @@ def test_upload_list_get_download_delete(run: Run, server: MockServer, tmp_path:
 
 
 def test_json_prints_one_object_per_result(run: Run, server: MockServer, tmp_path: Path) -> None:
+    server.uploaded_files_downloadable = True  # it downloads its upload (the real API refuses)
     (tmp_path / "x.bin").write_bytes(b"x" * 1000)
     up = run("files", "upload", "x.bin", "--json")
     assert up.code == 0

@@ -50,6 +50,7 @@ def _wait_for(condition: object, timeout: float = 15.0) -> None:
 
 
 def test_round_trip_through_the_installed_command(mock_server: MockServer, tmp_path: Path) -> None:
+    mock_server.uploaded_files_downloadable = True  # it downloads its upload (the real API refuses)
     data = os.urandom(300_000)
     (tmp_path / "payload.bin").write_bytes(data)
 

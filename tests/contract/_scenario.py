@@ -138,6 +138,7 @@ def _upload(
 
 def run_files_scenario(base_url: str, server: MockServer, payload: bytes = PAYLOAD) -> list[str]:
     """Upload, page, filter, retrieve, download and delete; returns the steps done."""
+    server.uploaded_files_downloadable = True  # it downloads its uploads (the real API refuses)
     steps: list[str] = []
     client = _client(base_url, server.api_key, bearer=True)
     with client:

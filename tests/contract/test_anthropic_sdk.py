@@ -34,6 +34,7 @@ def sdk(mock_server: MockServer) -> Iterator[anthropic.Anthropic]:
 def test_upload_bytes_and_metadata_fields(
     sdk: anthropic.Anthropic, mock_server: MockServer
 ) -> None:
+    mock_server.uploaded_files_downloadable = True  # the test checks `downloadable: true`
     meta = sdk.files.upload(file=("notes/a.txt", b"hello world", "text/plain"))
     assert meta.id.startswith("file_011C")
     assert len(meta.id) == len("file_") + 24
@@ -51,7 +52,10 @@ def test_upload_bytes_and_metadata_fields(
     assert sent.headers["anthropic-version"] == "2026-10-21"
 
 
-def test_upload_file_object(sdk: anthropic.Anthropic, tmp_path: Path) -> None:
+def test_upload_file_object(
+    sdk: anthropic.Anthropic, mock_server: MockServer, tmp_path: Path
+) -> None:
+    mock_server.uploaded_files_downloadable = True  # it downloads its upload (the real API refuses)
     path = tmp_path / "report.pdf"
     path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
     with path.open("rb") as handle:
@@ -154,6 +158,7 @@ def test_file_not_downloadable(sdk: anthropic.Anthropic, mock_server: MockServer
 
 
 def test_file_expired(sdk: anthropic.Anthropic, mock_server: MockServer) -> None:
+    mock_server.uploaded_files_downloadable = True  # it downloads its upload (the real API refuses)
     meta = sdk.files.upload(file=("e.txt", b"soon", "text/plain"), expires_in_seconds=3600)
     assert sdk.files.download(meta.id).read() == b"soon"
     mock_server.advance(3600)

@@ -118,6 +118,7 @@ def test_schemathesis_finds_no_failure(
     mock_server: MockServer, tmp_path: Path, summary_lines: list[str]
 ) -> None:
     _seed_examples(mock_server)
+    mock_server.uploaded_files_downloadable = True  # its stateful runs download uploads
     config = tmp_path / "schemathesis.toml"
     config.write_text(_config(mock_server), encoding="utf-8")
     command = [

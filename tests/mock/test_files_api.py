@@ -120,6 +120,7 @@ def test_odd_ids_get_a_4xx_envelope(client: httpx.Client, file_id: str) -> None:
 
 
 def test_upload_stores_and_describes(client: httpx.Client, mock_server: MockServer) -> None:
+    mock_server.uploaded_files_downloadable = True  # the test checks `downloadable: true`
     answer = client.post("/v1/files", files={"file": ("../../etc/notes.txt", b"abc", "text/plain")})
     meta = answer.json()
     assert answer.status_code == 200
@@ -227,6 +228,21 @@ def test_download_headers(client: httpx.Client, mock_server: MockServer) -> None
     )
 
 
+def test_uploads_are_not_downloadable_by_default(
+    client: httpx.Client, mock_server: MockServer
+) -> None:
+    assert mock_server.uploaded_files_downloadable is False
+    meta = client.post("/v1/files", files={"file": ("u.txt", b"x")}).json()
+    assert meta["downloadable"] is False
+    body = assert_envelope(
+        client.get(f"/v1/files/{meta['id']}/content"), 400, "invalid_request_error"
+    )
+    assert body["error"]["details"] == {"error_code": "file_not_downloadable"}
+    seeded = mock_server.add_file(b"made by a tool")  # seeded files stand for tool output
+    assert seeded["downloadable"] is True
+    assert client.get(f"/v1/files/{seeded['id']}/content").content == b"made by a tool"
+
+
 def test_not_downloadable_switch(client: httpx.Client, mock_server: MockServer) -> None:
     mock_server.uploaded_files_downloadable = False
     meta = client.post("/v1/files", files={"file": ("u.txt", b"x")}).json()
@@ -238,6 +254,7 @@ def test_not_downloadable_switch(client: httpx.Client, mock_server: MockServer) 
 
 
 def test_expiry_with_injected_clock(client: httpx.Client, mock_server: MockServer) -> None:
+    mock_server.uploaded_files_downloadable = True  # it downloads its upload (the real API refuses)
     mock_server.now = datetime(2026, 1, 1, tzinfo=UTC)
     meta = client.post(
         "/v1/files", files={"file": ("e.txt", b"x")}, data={"expires_in_seconds": "3600"}

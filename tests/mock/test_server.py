@@ -150,7 +150,7 @@ def test_reset_restores_a_fresh_server(mock_server: MockServer) -> None:
     mock_server.add_file(b"x")
     mock_server.add_chat_file(b"y")
     mock_server.inject(Fault.status(503), count=None)
-    mock_server.uploaded_files_downloadable = False
+    mock_server.uploaded_files_downloadable = True
     mock_server.storage_quota_bytes = 1
     mock_server.organization_on_hold = True
     mock_server.list_shape = "next_page"
@@ -159,7 +159,7 @@ def test_reset_restores_a_fresh_server(mock_server: MockServer) -> None:
     assert mock_server.faults == []
     assert mock_server.requests == []
     assert mock_server.now.year > 2020
-    assert mock_server.uploaded_files_downloadable is True
+    assert mock_server.uploaded_files_downloadable is False
     assert mock_server.storage_quota_bytes is None
     assert mock_server.organization_on_hold is False
     assert mock_server.list_shape == "both"

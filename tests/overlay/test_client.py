@@ -41,7 +41,10 @@ def last(server: MockServer, method: str | None = None) -> Any:
 
 
 @pytest.mark.parametrize("kind", ["path", "str-path", "file", "bytes", "tuple"])
-def test_upload_every_input_kind_round_trips(client: Client, tmp_path: Path, kind: str) -> None:
+def test_upload_every_input_kind_round_trips(
+    client: Client, mock_server: MockServer, tmp_path: Path, kind: str
+) -> None:
+    mock_server.uploaded_files_downloadable = True  # it downloads its upload (the real API refuses)
     content = b"line one\r\n--+++\r\nContent-Disposition: form-data\r\n--+++--\r\n"
     path = tmp_path / "notes.txt"
     path.write_bytes(content)
@@ -98,6 +101,7 @@ def test_an_upload_over_500_mb_is_refused_before_sending(
 def test_a_replayable_upload_is_retried(
     client: Client, mock_server: MockServer, tmp_path: Path
 ) -> None:
+    mock_server.uploaded_files_downloadable = True  # it downloads its upload (the real API refuses)
     path = tmp_path / "r.txt"
     path.write_bytes(b"again")
     mock_server.inject(Fault.status(503), path="/v1/files", method="POST")

@@ -513,11 +513,16 @@ _download_command(compliance_artifacts, ARTIFACTS)
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="JSON fixture to seed it with.",
 )
-def mock_server(port: int, seed: Path | None) -> int:
+@click.option(
+    "--uploaded-downloadable",
+    is_flag=True,
+    help="Let uploaded files be downloaded (the real API refuses: file_not_downloadable).",
+)
+def mock_server(port: int, seed: Path | None, uploaded_downloadable: bool) -> int:
     """Run the embedded mock server on 127.0.0.1 until Ctrl-C (needs the `mock` extra)."""
     from claude_files.cli._mock import serve
 
-    return serve(port=port, seed=seed)
+    return serve(port=port, seed=seed, uploaded_downloadable=uploaded_downloadable)
 
 
 # -- the entry point ---------------------------------------------------------------------

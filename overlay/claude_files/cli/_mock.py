@@ -8,16 +8,24 @@ from pathlib import Path
 
 import click
 
+from claude_files.testing import MockExtraMissingError
 
-def serve(*, port: int, seed: Path | None) -> int:
+
+class _ExtraMissing(click.ClickException):
+    """An environment problem, not a failed item: exit 2, as for the missing `cli` extra."""
+
+    exit_code = 2
+
+
+def serve(*, port: int, seed: Path | None, uploaded_downloadable: bool = False) -> int:
     try:
         from claude_files.testing import MockServer
-    except ImportError as exc:
-        raise click.ClickException(
-            f"the mock server needs the `mock` extra: pip install 'claude-files[mock]' ({exc})"
-        ) from None
+    except MockExtraMissingError as exc:
+        raise _ExtraMissing(str(exc)) from None
     stop = threading.Event()
-    with MockServer(port=port, fixture=seed) as server:
+    with MockServer(
+        port=port, fixture=seed, uploaded_files_downloadable=uploaded_downloadable
+    ) as server:
         # The mock's keys are made up for this server; printing them is the point.
         click.echo(f"mock server on {server.base_url} (Ctrl-C stops it)", err=True)
         click.echo(f"export ANTHROPIC_BASE_URL={shlex.quote(server.base_url)}")

@@ -2,10 +2,11 @@
 
     python -m claude_files.testing --port 8765 [--seed fixture.json]
         [--fault 'GET /v1/files/*/content=status:503:retry-after=1:count=2']...
-        [--api-key KEY] [--compliance-api-key KEY] [--uploaded-not-downloadable]
+        [--api-key KEY] [--compliance-api-key KEY] [--uploaded-downloadable]
 
 It prints the base URL and both keys, then serves until SIGINT (Ctrl-C) or SIGTERM.
-The `--fault` syntax is described in `claude_files.testing._faults`.
+The `--fault` syntax is described in `claude_files.testing._faults`. Without the `mock`
+extra it says what to install, on one line, and exits 2.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from claude_files.testing._faults import parse_fault_spec
-from claude_files.testing._server import MockServer
+from claude_files.testing import MockExtraMissingError, parse_fault_spec
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,9 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--api-key", help="the Files API key (default: random)")
     parser.add_argument("--compliance-api-key", help="the Compliance API key (default: random)")
     parser.add_argument(
-        "--uploaded-not-downloadable",
+        "--uploaded-downloadable",
         action="store_true",
-        help="uploaded files are downloadable: false, as on the real API",
+        help="let uploaded files be downloaded (the real API refuses: file_not_downloadable)",
     )
     parser.add_argument("--log-level", default="info")
     return parser
@@ -52,6 +52,11 @@ def _interrupt(signum: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        from claude_files.testing import MockServer
+    except MockExtraMissingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
         rules = [parse_fault_spec(spec) for spec in args.fault]
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -62,8 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         compliance_api_key=args.compliance_api_key,
         fixture=args.seed,
         log_level=args.log_level,
+        uploaded_files_downloadable=args.uploaded_downloadable,
     )
-    server.uploaded_files_downloadable = not args.uploaded_not_downloadable
     for rule in rules:
         server.inject_rule(rule)
     server.start()

@@ -80,10 +80,14 @@ class _Uvicorn(uvicorn.Server):
 class MockServer:
     """A stateful mock of the Files API and the Compliance API's file endpoints.
 
-    Attributes a test may set at any time: `uploaded_files_downloadable` (default True;
-    False is the real API: uploaded files answer content requests with 400
-    `file_not_downloadable`), `storage_quota_bytes` (None: unlimited; over it an upload
-    is 400 `storage_quota_exceeded`), `max_upload_bytes` (500 MB; over it 413),
+    Uploads behave as on the real API: a file uploaded through `POST /v1/files` is
+    `downloadable: false` and its content is a 400 `file_not_downloadable` (only files
+    that tools create can be downloaded). `uploaded_files_downloadable=True` (constructor
+    argument or attribute) lets a test download its own uploads.
+
+    Attributes a test may set at any time: `uploaded_files_downloadable`,
+    `storage_quota_bytes` (None: unlimited; over it an upload is 400
+    `storage_quota_exceeded`), `max_upload_bytes` (500 MB; over it 413),
     `organization_on_hold` and `appeal_url` (every request is 400 `organization_on_hold`),
     `list_shape` ("both", or "next_page"/"has_more" to hide the other paging shape), and
     `now` (the mock's clock: set a datetime to freeze it, a callable to drive it, or
@@ -98,12 +102,15 @@ class MockServer:
         compliance_api_key: str | None = None,
         fixture: str | Path | None = None,
         log_level: str = "warning",
+        uploaded_files_downloadable: bool = False,
     ) -> None:
         self._config = MockConfig(
             api_key=api_key or "sk-ant-api03-test-" + secrets.token_urlsafe(24),
             compliance_api_key=compliance_api_key
             or "sk-ant-compliance-test-" + secrets.token_urlsafe(24),
+            uploaded_files_downloadable=uploaded_files_downloadable,
         )
+        self._settings = self._config.settings()  # what reset() puts back
         self._directory = Path(tempfile.mkdtemp(prefix="claude-files-mock-"))
         # Stored bytes go with the server even when it is never started or stopped.
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._directory, True)
@@ -190,17 +197,11 @@ class MockServer:
         return self._thread is not None and self._thread.is_alive()
 
     def reset(self, *, clear_data: bool = True) -> None:
-        """Back to a fresh server's settings (same port and keys): no faults, an empty
-        request log, real time, default switches, and (unless `clear_data=False`) no
-        stored files or compliance records. For a server shared by many tests."""
-        config = self._config
-        config.uploaded_files_downloadable = True
-        config.storage_quota_bytes = None
-        config.max_upload_bytes = MAX_UPLOAD_BYTES
-        config.organization_on_hold = False
-        config.appeal_url = MockConfig.appeal_url
-        config.list_shape = "both"
-        config.clock.set(None)
+        """Back to the state the constructor gave (same port and keys): no faults, an empty
+        request log, real time, every switch as constructed, and (unless
+        `clear_data=False`) no stored files or compliance records. For a server shared
+        by many tests (the `mock_server` fixture)."""
+        self._config.restore(self._settings)
         self._plan.clear()
         self._log.clear()
         if clear_data:
@@ -346,7 +347,8 @@ class MockServer:
         created_at: datetime | None = None,
         scope_id: str | None = None,
     ) -> dict[str, Any]:
-        """Store a Files API file as if uploaded; returns its metadata JSON."""
+        """Store a Files API file, as if a tool had made it (so `downloadable` by default,
+        whatever `uploaded_files_downloadable` says); returns its metadata JSON."""
         created = created_at or self.now
         stored = StoredFile(
             id=id or new_id("file_"),
