@@ -14,7 +14,7 @@ GENERATE = PATH="$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path ope
 .PHONY: help install generate check-generated lint spec-lint test test-fast demo bench clean
 
 help:
-	@echo "make install          create .venv and install claude-files[dev] (editable)"
+	@echo "make install          create .venv and install claude-files[dev] (editable, constraints.txt)"
 	@echo "make generate         compile openapi.yaml into $(GEN_PKG)"
 	@echo "make check-generated  fail with a diff when $(GEN_PKG) differs from what the spec gives"
 	@echo "make lint             ruff, mypy --strict, openapi-spec-validator, redocly lint"
@@ -22,10 +22,11 @@ help:
 	@echo "make demo             the main job on the embedded mock server"
 	@echo "make bench            benchmarks, written to BENCHMARKS.md"
 
-# The venv is rebuilt when the project's dependencies change.
-$(VENV)/.installed: pyproject.toml
+# The venv is rebuilt when the project's dependencies change. pyproject.toml declares ranges
+# (what a user's resolver sees); constraints.txt pins the exact versions we develop with.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
 	touch $@
 
 install: $(VENV)/.installed

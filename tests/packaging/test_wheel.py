@@ -54,7 +54,7 @@ def test_wheel_holds_both_packages_typed_and_nothing_else(wheel: Path) -> None:
         for line in metadata.splitlines()
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     )
-    assert requires == ["attrs", "httpx", "python-dateutil"]
+    assert requires == ["anyio", "attrs", "httpx", "python-dateutil"]
 
 
 def test_wheel_installs_in_a_clean_venv_and_imports(wheel: Path, tmp_path: Path) -> None:
