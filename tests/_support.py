@@ -1,8 +1,9 @@
 """Helpers shared by the reliability and security suites.
 
-- `shared_server` / `server`: one `MockServer` per session, reset for each test (starting
-  one per test would take most of the run). A conftest takes them with
-  `from tests._support import server, shared_server`.
+- `shared_server` / `server`: the plugin's session `MockServer` (`mock_server_session`),
+  reset for each test but keeping earlier tests' data (starting one per test would take
+  most of the run). A conftest takes them with `from tests._support import server,
+  shared_server`.
 - `download_sync` / `download_async`: one download in a mode (bytes, file, stream)
   through a client the caller keeps, so loops can reuse one client and connection pool.
 - `open_fds` / `open_sockets`: this process's descriptors, from /proc/self/fd.
@@ -12,7 +13,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +36,8 @@ def client_kwargs(server: MockServer, **overrides: Any) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def shared_server() -> Iterator[MockServer]:
-    with MockServer() as server:
-        yield server
+def shared_server(mock_server_session: MockServer) -> MockServer:
+    return mock_server_session
 
 
 @pytest.fixture

@@ -3,64 +3,134 @@
 The generated client (`claude_files_openapi`) is compiled from `openapi.yaml`; this
 package is the handwritten layer on top of it: `Client` and `AsyncClient`, with capped,
 checked, atomic downloads, streamed uploads, paging, typed errors and retries.
+
+Importing the package is cheap: each name below is imported from its module the first
+time it is used (PEP 562), so `import claude_files` (as the pytest plugin does) pulls in
+neither httpx nor the generated client until a name is needed.
 """
 
-from claude_files._client import AsyncClient, Client
-from claude_files._downloads import DownloadStream, safe_filename
-from claude_files._errors import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    ArchiveError,
-    AuthenticationError,
-    BadRequestError,
-    ChecksumMismatchError,
-    ClaudeFilesError,
-    ClientClosedRequestError,
-    ConflictError,
-    ContentTooLargeError,
-    FileExpiredError,
-    FileNotDownloadableError,
-    FileSetUnavailableError,
-    FileTooLargeError,
-    GatewayTimeoutError,
-    HTTPNotImplementedError,
-    IncompleteDownloadError,
-    InternalServerError,
-    MultiFileUnavailableError,
-    NotFoundError,
-    OrganizationOnHoldError,
-    OverloadedError,
-    PaymentRequiredError,
-    PermissionDeniedError,
-    PreconditionFailedError,
-    RateLimitError,
-    RequestHeaderFieldsTooLargeError,
-    RequestTimeoutError,
-    RequestTooLargeError,
-    ServiceUnavailableError,
-    StorageQuotaExceededError,
-    UnprocessableEntityError,
-    UnsafeArchiveError,
-)
-from claude_files._extract import ExtractLimits
-from claude_files._paging import AsyncPager, Pager
-from claude_files._uploads import MAX_UPLOAD_BYTES
-from claude_files._version import __version__
-from claude_files_openapi.models import (
-    ChatFile,
-    CodeArtifact,
-    CodeArtifactListResponse,
-    CodeArtifactVersion,
-    DeletedChatFile,
-    DeletedCodeArtifact,
-    DeletedFile,
-    FileListResponse,
-    FileMetadata,
-    GeneratedFile,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claude_files._client import AsyncClient, Client
+    from claude_files._downloads import DownloadStream, safe_filename
+    from claude_files._errors import (
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        ArchiveError,
+        AuthenticationError,
+        BadRequestError,
+        ChecksumMismatchError,
+        ClaudeFilesError,
+        ClientClosedRequestError,
+        ConflictError,
+        ContentTooLargeError,
+        FileExpiredError,
+        FileNotDownloadableError,
+        FileSetUnavailableError,
+        FileTooLargeError,
+        GatewayTimeoutError,
+        HTTPNotImplementedError,
+        IncompleteDownloadError,
+        InternalServerError,
+        MultiFileUnavailableError,
+        NotFoundError,
+        OrganizationOnHoldError,
+        OverloadedError,
+        PaymentRequiredError,
+        PermissionDeniedError,
+        PreconditionFailedError,
+        RateLimitError,
+        RequestHeaderFieldsTooLargeError,
+        RequestTimeoutError,
+        RequestTooLargeError,
+        ServiceUnavailableError,
+        StorageQuotaExceededError,
+        UnprocessableEntityError,
+        UnsafeArchiveError,
+    )
+    from claude_files._extract import ExtractLimits
+    from claude_files._paging import AsyncPager, Pager
+    from claude_files._uploads import MAX_UPLOAD_BYTES
+    from claude_files._version import __version__
+    from claude_files_openapi.models import (
+        ChatFile,
+        CodeArtifact,
+        CodeArtifactListResponse,
+        CodeArtifactVersion,
+        DeletedChatFile,
+        DeletedCodeArtifact,
+        DeletedFile,
+        FileListResponse,
+        FileMetadata,
+        GeneratedFile,
+    )
+
+# Every public name and the module that defines it. A new export goes here, into the
+# TYPE_CHECKING imports above (for type checkers and IDEs) and into __all__.
+_EXPORTS: dict[str, str] = {
+    "MAX_UPLOAD_BYTES": "claude_files._uploads",
+    "APIConnectionError": "claude_files._errors",
+    "APIError": "claude_files._errors",
+    "APIResponseValidationError": "claude_files._errors",
+    "APIStatusError": "claude_files._errors",
+    "APITimeoutError": "claude_files._errors",
+    "ArchiveError": "claude_files._errors",
+    "AsyncClient": "claude_files._client",
+    "AsyncPager": "claude_files._paging",
+    "AuthenticationError": "claude_files._errors",
+    "BadRequestError": "claude_files._errors",
+    "ChatFile": "claude_files_openapi.models",
+    "ChecksumMismatchError": "claude_files._errors",
+    "ClaudeFilesError": "claude_files._errors",
+    "Client": "claude_files._client",
+    "ClientClosedRequestError": "claude_files._errors",
+    "CodeArtifact": "claude_files_openapi.models",
+    "CodeArtifactListResponse": "claude_files_openapi.models",
+    "CodeArtifactVersion": "claude_files_openapi.models",
+    "ConflictError": "claude_files._errors",
+    "ContentTooLargeError": "claude_files._errors",
+    "DeletedChatFile": "claude_files_openapi.models",
+    "DeletedCodeArtifact": "claude_files_openapi.models",
+    "DeletedFile": "claude_files_openapi.models",
+    "DownloadStream": "claude_files._downloads",
+    "ExtractLimits": "claude_files._extract",
+    "FileExpiredError": "claude_files._errors",
+    "FileListResponse": "claude_files_openapi.models",
+    "FileMetadata": "claude_files_openapi.models",
+    "FileNotDownloadableError": "claude_files._errors",
+    "FileSetUnavailableError": "claude_files._errors",
+    "FileTooLargeError": "claude_files._errors",
+    "GatewayTimeoutError": "claude_files._errors",
+    "GeneratedFile": "claude_files_openapi.models",
+    "HTTPNotImplementedError": "claude_files._errors",
+    "IncompleteDownloadError": "claude_files._errors",
+    "InternalServerError": "claude_files._errors",
+    "MultiFileUnavailableError": "claude_files._errors",
+    "NotFoundError": "claude_files._errors",
+    "OrganizationOnHoldError": "claude_files._errors",
+    "OverloadedError": "claude_files._errors",
+    "Pager": "claude_files._paging",
+    "PaymentRequiredError": "claude_files._errors",
+    "PermissionDeniedError": "claude_files._errors",
+    "PreconditionFailedError": "claude_files._errors",
+    "RateLimitError": "claude_files._errors",
+    "RequestHeaderFieldsTooLargeError": "claude_files._errors",
+    "RequestTimeoutError": "claude_files._errors",
+    "RequestTooLargeError": "claude_files._errors",
+    "ServiceUnavailableError": "claude_files._errors",
+    "StorageQuotaExceededError": "claude_files._errors",
+    "UnprocessableEntityError": "claude_files._errors",
+    "UnsafeArchiveError": "claude_files._errors",
+    "__version__": "claude_files._version",
+    "safe_filename": "claude_files._downloads",
+}
 
 __all__ = [
     "MAX_UPLOAD_BYTES",
@@ -119,3 +189,16 @@ __all__ = [
     "__version__",
     "safe_filename",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next lookup does not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

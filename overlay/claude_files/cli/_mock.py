@@ -8,14 +8,20 @@ from pathlib import Path
 
 import click
 
+from claude_files.testing import MockExtraMissingError
+
+
+class _ExtraMissing(click.ClickException):
+    """An environment problem, not a failed item: exit 2, as for the missing `cli` extra."""
+
+    exit_code = 2
+
 
 def serve(*, port: int, seed: Path | None) -> int:
     try:
         from claude_files.testing import MockServer
-    except ImportError as exc:
-        raise click.ClickException(
-            f"the mock server needs the `mock` extra: pip install 'claude-files[mock]' ({exc})"
-        ) from None
+    except MockExtraMissingError as exc:
+        raise _ExtraMissing(str(exc)) from None
     stop = threading.Event()
     with MockServer(port=port, fixture=seed) as server:
         # The mock's keys are made up for this server; printing them is the point.

@@ -18,15 +18,43 @@ The mock is an independent reading of the spec: it shares no code with the clien
         ...  # a client at server.base_url with server.api_key / server.compliance_api_key
         assert server.requests[-1].status == 503
 
-Fixtures (pytest plugin `claude_files`): `mock_server`, `mock_server_factory`.
+Fixtures (pytest plugin `claude_files`, see `claude_files.testing.pytest_plugin`):
+`mock_server` (the session's one server, reset to a fresh server's state for each test:
+cheap enough for every test), `mock_server_isolated` (a server of the test's own),
+`mock_server_factory` (servers with constructor options) and `mock_server_session`.
 Fault syntax for the command line: see `claude_files.testing._faults`.
+
+The server needs the `mock` extra (`pip install 'claude-files[mock]'`); without it,
+`from claude_files.testing import MockServer` raises `MockExtraMissingError` (a
+`ModuleNotFoundError`) saying so. Names are imported when first used (PEP 562), so the
+pytest plugin, registered for everyone who installs claude-files, imports none of it.
 """
 
-from claude_files.testing._app import API_VERSIONS, MAX_UPLOAD_BYTES, ListShape
-from claude_files.testing._edge import RecordedRequest
-from claude_files.testing._faults import Fault, FaultRule, parse_fault_spec
-from claude_files.testing._fixture import FixtureError
-from claude_files.testing._server import MockServer
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claude_files.testing._app import API_VERSIONS, MAX_UPLOAD_BYTES, ListShape
+    from claude_files.testing._edge import RecordedRequest
+    from claude_files.testing._extra import MockExtraMissingError
+    from claude_files.testing._faults import Fault, FaultRule, parse_fault_spec
+    from claude_files.testing._fixture import FixtureError
+    from claude_files.testing._server import MockServer
+
+# Every public name and the module that defines it (imported on first use).
+_EXPORTS: dict[str, str] = {
+    "API_VERSIONS": "claude_files.testing._app",
+    "MAX_UPLOAD_BYTES": "claude_files.testing._app",
+    "Fault": "claude_files.testing._faults",
+    "FaultRule": "claude_files.testing._faults",
+    "FixtureError": "claude_files.testing._fixture",
+    "ListShape": "claude_files.testing._app",
+    "MockExtraMissingError": "claude_files.testing._extra",
+    "MockServer": "claude_files.testing._server",
+    "RecordedRequest": "claude_files.testing._edge",
+    "parse_fault_spec": "claude_files.testing._faults",
+}
 
 __all__ = [
     "API_VERSIONS",
@@ -35,7 +63,23 @@ __all__ = [
     "FaultRule",
     "FixtureError",
     "ListShape",
+    "MockExtraMissingError",
     "MockServer",
     "RecordedRequest",
     "parse_fault_spec",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from claude_files.testing._extra import import_mock_module
+
+    value = getattr(import_mock_module(module), name)
+    globals()[name] = value  # the next lookup does not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -5,7 +5,8 @@
         [--api-key KEY] [--compliance-api-key KEY] [--uploaded-not-downloadable]
 
 It prints the base URL and both keys, then serves until SIGINT (Ctrl-C) or SIGTERM.
-The `--fault` syntax is described in `claude_files.testing._faults`.
+The `--fault` syntax is described in `claude_files.testing._faults`. Without the `mock`
+extra it says what to install, on one line, and exits 2.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from claude_files.testing._faults import parse_fault_spec
-from claude_files.testing._server import MockServer
+from claude_files.testing import MockExtraMissingError, parse_fault_spec
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +51,11 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        from claude_files.testing import MockServer
+    except MockExtraMissingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         rules = [parse_fault_spec(spec) for spec in args.fault]
     except ValueError as exc:

@@ -18,7 +18,7 @@ import binascii
 import mimetypes
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -67,6 +67,17 @@ class MockConfig:
     appeal_url: str | None = "https://support.anthropic.com/appeal"
     list_shape: ListShape = "both"
     clock: Clock = field(default_factory=Clock)
+
+    def settings(self) -> dict[str, Any]:
+        """Every switch a test may turn (all but the keys and the clock), by name."""
+        fixed = ("api_key", "compliance_api_key", "clock")
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in fixed}
+
+    def restore(self, settings: dict[str, Any]) -> None:
+        """Put back switches taken with `settings()`, and the real clock."""
+        for name, value in settings.items():
+            setattr(self, name, value)
+        self.clock.set(None)
 
 
 class ApiError(Exception):

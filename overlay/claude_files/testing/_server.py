@@ -98,12 +98,15 @@ class MockServer:
         compliance_api_key: str | None = None,
         fixture: str | Path | None = None,
         log_level: str = "warning",
+        uploaded_files_downloadable: bool = True,
     ) -> None:
         self._config = MockConfig(
             api_key=api_key or "sk-ant-api03-test-" + secrets.token_urlsafe(24),
             compliance_api_key=compliance_api_key
             or "sk-ant-compliance-test-" + secrets.token_urlsafe(24),
+            uploaded_files_downloadable=uploaded_files_downloadable,
         )
+        self._settings = self._config.settings()  # what reset() puts back
         self._directory = Path(tempfile.mkdtemp(prefix="claude-files-mock-"))
         # Stored bytes go with the server even when it is never started or stopped.
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._directory, True)
@@ -190,17 +193,11 @@ class MockServer:
         return self._thread is not None and self._thread.is_alive()
 
     def reset(self, *, clear_data: bool = True) -> None:
-        """Back to a fresh server's settings (same port and keys): no faults, an empty
-        request log, real time, default switches, and (unless `clear_data=False`) no
-        stored files or compliance records. For a server shared by many tests."""
-        config = self._config
-        config.uploaded_files_downloadable = True
-        config.storage_quota_bytes = None
-        config.max_upload_bytes = MAX_UPLOAD_BYTES
-        config.organization_on_hold = False
-        config.appeal_url = MockConfig.appeal_url
-        config.list_shape = "both"
-        config.clock.set(None)
+        """Back to the state the constructor gave (same port and keys): no faults, an empty
+        request log, real time, every switch as constructed, and (unless
+        `clear_data=False`) no stored files or compliance records. For a server shared
+        by many tests (the `mock_server` fixture)."""
+        self._config.restore(self._settings)
         self._plan.clear()
         self._log.clear()
         if clear_data:
