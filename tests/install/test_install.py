@@ -4,6 +4,7 @@ own pytest run passes (the plugin loads) and, with `mock`, a test on `mock_serve
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -89,10 +90,13 @@ def test_a_users_own_pytest_run(venv: Venv, tmp_path: Path) -> None:
         assert "PASSED test_mock.py::test_upload_download_and_a_typed_error" in output
         assert "2 passed" in output
     else:
+        # the fixture fails the one test that uses it (an error at its setup), not the run
         assert result.returncode == 1, output
-        assert "FAILED test_mock.py::test_upload_download_and_a_typed_error" in output
-        assert "claude-files[mock]" in output
-        assert "1 failed, 1 passed" in output
+        assert re.search(
+            r"^(FAILED|ERROR) test_mock.py::test_upload_download_and_a_typed_error", output, re.M
+        )
+        assert "pip install 'claude-files[mock]'" in output
+        assert re.search(r"\b1 passed, 1 (failed|error)\b", output), output
 
 
 def test_pip_show_gives_the_license(venvs: dict[tuple[str, ...], Venv], tmp_path: Path) -> None:
