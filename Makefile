@@ -11,21 +11,23 @@ GEN_PKG := generated/claude_files_openapi
 GENERATE = PATH="$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
 	--config generator-config.yaml --overwrite --meta none --fail-on-warning
 
-.PHONY: help install generate check-generated lint spec-lint test test-fast demo bench clean
+.PHONY: help install generate check-generated lint spec-lint test test-fast test-install demo bench clean
 
 help:
-	@echo "make install          create .venv and install claude-files[dev] (editable)"
+	@echo "make install          create .venv and install claude-files[dev] (editable, constraints.txt)"
 	@echo "make generate         compile openapi.yaml into $(GEN_PKG)"
 	@echo "make check-generated  fail with a diff when $(GEN_PKG) differs from what the spec gives"
 	@echo "make lint             ruff, mypy --strict, openapi-spec-validator, redocly lint"
 	@echo "make test             check-generated + lint + pytest (what CI runs)"
+	@echo "make test-install     the install tier alone: the wheel in clean venvs, per extras"
 	@echo "make demo             the main job on the embedded mock server"
 	@echo "make bench            benchmarks, written to BENCHMARKS.md"
 
-# The venv is rebuilt when the project's dependencies change.
-$(VENV)/.installed: pyproject.toml
+# The venv is rebuilt when the project's dependencies change. pyproject.toml declares ranges
+# (what a user's resolver sees); constraints.txt pins the exact versions we develop with.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -62,6 +64,10 @@ test: check-generated lint node_modules/.installed
 # pytest alone, for a quick loop while working.
 test-fast: $(VENV)/.installed node_modules/.installed
 	$(BIN)/pytest -x -q
+
+# The install tier alone (make test runs it too; pytest -m "not install" leaves it out).
+test-install: $(VENV)/.installed
+	$(BIN)/pytest tests/install -q
 
 demo: $(VENV)/.installed
 	$(BIN)/python demo/run_demo.py
