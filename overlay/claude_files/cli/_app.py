@@ -5,7 +5,6 @@ The commands here only parse; `_commands` does the work.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import re
@@ -18,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from claude_files import ClaudeFilesError, __version__
-from claude_files.cli import _commands
+from claude_files.cli import _commands, _interrupt
 from claude_files.cli._commands import (
     ARTIFACTS,
     CHAT_FILES,
@@ -48,7 +47,9 @@ Exit codes:
        on stderr says which failed
   2    usage error (bad option or argument, no API key)
   130  interrupted (Ctrl-C): finished files stay, unfinished ones
-       leave nothing behind
+       leave nothing behind. A second Ctrl-C waits for that cleanup
+       (milliseconds); a third quits at once and may leave a
+       .claude-files-*.part file
 
 \b
 Environment:
@@ -213,7 +214,7 @@ def _run(
         settings.require(api)
     handler = settings.configure_logging()
     try:
-        return asyncio.run(work(settings))
+        return _interrupt.run(work(settings))
     finally:
         if handler is not None:
             logging.getLogger("claude_files").removeHandler(handler)
