@@ -71,13 +71,13 @@ def test_json_prints_one_object_per_result(run: Run, server: MockServer, tmp_pat
     file_id = uploaded["id"]
 
     [listed] = run("files", "list", "--json").json
-    assert listed["id"] == file_id
-    assert listed["filename"] == "x.bin"
+    assert listed["id"] == listed["file"]["id"] == file_id
+    assert listed["file"]["filename"] == "x.bin"
 
     got = run("files", "get", file_id, "file_missing", "--json")
     assert got.code == 1
     found, missing = got.json
-    assert found == {"ok": True, "id": file_id, "file": listed}
+    assert found == {"ok": True, "command": "files get", "id": file_id, "file": listed["file"]}
     assert missing["ok"] is False
     assert missing["id"] == "file_missing"
     assert missing["error"]["type"] == "not_found_error"
@@ -85,10 +85,16 @@ def test_json_prints_one_object_per_result(run: Run, server: MockServer, tmp_pat
     assert missing["error"]["request_id"].startswith("req_")
 
     [down] = run("files", "download", file_id, "--json", "-o", "copy.bin").json
-    assert down == {"ok": True, "id": file_id, "path": "copy.bin", "size_bytes": 1000}
+    assert down == {
+        "ok": True,
+        "command": "files download",
+        "id": file_id,
+        "path": "copy.bin",
+        "size_bytes": 1000,
+    }
 
     [deleted] = run("files", "delete", file_id, "--json").json
-    assert deleted == {"ok": True, "id": file_id, "deleted": True}
+    assert deleted == {"ok": True, "command": "files delete", "id": file_id, "deleted": True}
 
 
 def test_list_walks_every_page_and_honours_limit_after_before(run: Run, server: MockServer) -> None:

@@ -26,7 +26,7 @@ from claude_files.cli._commands import (
     GENERATED_FILES,
     Kind,
 )
-from claude_files.cli._output import Redactor
+from claude_files.cli._output import JSON_SHAPE, Redactor
 from claude_files.cli._results import describe_error
 from claude_files.cli._settings import (
     ENV_API_KEY,
@@ -60,8 +60,8 @@ Environment:
 \b
 Output: result lines on stdout, messages and errors on stderr; progress
 bars only when stderr is a terminal, tables only when stdout is one.
---json prints one JSON object per result (failures too, with "ok": false
-and "error": {{type, message, status, request_id}}).
+
+{JSON_SHAPE}
 """
 
 LEAF_EPILOG = """\b
@@ -128,7 +128,7 @@ def _common(api: str) -> Callable[[F], F]:
             store="json_mode",
             is_flag=True,
             default=None,
-            help="One JSON object per result on stdout.",
+            help="One JSON object per result on stdout (`claude-files --help` shows its shape).",
         ),
         _option(
             "-v",
@@ -209,7 +209,9 @@ def _run(
     work: Callable[[Settings], Coroutine[Any, Any, int]],
 ) -> int:
     """Check the key `api` needs, then run the command's coroutine."""
-    settings = _settings(click.get_current_context())
+    ctx = click.get_current_context()
+    settings = _settings(ctx)
+    settings.command = ctx.command_path.partition(" ")[2]
     if api is not None:
         settings.require(api)
     handler = settings.configure_logging()

@@ -179,7 +179,7 @@ async def list_files(
                 for meta in page.data[: None if limit is None else limit - count]:
                     count += 1
                     if out.json_mode:
-                        out.json(_dump(meta))
+                        out.json({"ok": True, "id": meta.id, "file": _dump(meta)})
                     elif out.stdout_tty:
                         rows.append(_file_row(meta, human=True))
                     else:
@@ -456,7 +456,7 @@ async def list_code_artifacts(
             async for artifact in artifacts:
                 count += 1
                 if out.json_mode:
-                    out.json(_dump(artifact))
+                    out.json({"ok": True, "id": artifact.id, "code_artifact": _dump(artifact)})
                 elif out.stdout_tty:
                     rows.append(_artifact_row(artifact, human=True))
                 else:
@@ -510,12 +510,13 @@ async def get_code_artifacts(
             missing = LookupError(f"{what} is not in the list (deleted, or rotated out)")
             run.report(failure(artifact_id, missing, id=artifact_id))
             continue
-        data: dict[str, Any] = {"ok": True, "id": artifact_id, "code_artifact": _dump(record)}
+        key = "code_artifact_version" if version_id else "code_artifact"
+        data: dict[str, Any] = {"ok": True, "id": artifact_id, key: _dump(record)}
         run.report(Outcome(artifact_id, True, data, ""), quiet=True)
         if out.json_mode:
             out.json(data)
             continue
-        fields = [(k, _cell(v)) for k, v in data["code_artifact"].items()]
+        fields = [(k, _cell(v)) for k, v in data[key].items()]
         title = f"version {version_id} of {artifact_id}" if version_id else artifact_id
         out.fields(fields, title=f"code artifact {title}")
     run.summarize()

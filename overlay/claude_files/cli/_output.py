@@ -2,7 +2,8 @@
 
 Three shapes of output, chosen once per run:
 
-- `--json`: one JSON object per result on stdout, nothing else there;
+- `--json`: one JSON object per result on stdout, nothing else there, each in the one
+  shape `JSON_SHAPE` describes;
 - a terminal: tables for `list`/`get`, progress bars on stderr while bytes move;
 - anything else (a pipe, a file): plain result lines, no colour, no bars.
 
@@ -22,6 +23,21 @@ if TYPE_CHECKING:
     from claude_files.cli._progress import Progress
 
 REDACTED = "[redacted]"
+
+JSON_SHAPE = """\b
+--json: one JSON object per line on stdout for each result, and for each
+failed item, in one shape for every command:
+  {"ok": true, "command": "files get", "id": "file_...", "file": {...}}
+  {"ok": false, "command": "files get", "id": "file_...",
+   "error": {"type": "not_found_error", "message": "...", "status": 404,
+             "request_id": "req_..."}}
+"ok" and "command" are always there; "id" names the item (for an upload,
+the new file) and "path" the local file, when there is one. The result:
+"file" (files upload, list, get; compliance files/generated-files get),
+"code_artifact" (code-artifacts list, get), "code_artifact_version" (get
+--version), "size_bytes" (download), "files" (download --extract: how
+many) or "deleted" (delete). "error" always has "type" and "message"; an
+API error adds "status" and "request_id" (and "error_code", "hint")."""
 
 
 class Redactor:
@@ -59,8 +75,11 @@ def _is_tty(stream: TextIO) -> bool:
 
 
 class Output:
-    def __init__(self, *, json_mode: bool, redact: Redactor, progress: bool = True) -> None:
+    def __init__(
+        self, *, json_mode: bool, redact: Redactor, progress: bool = True, command: str = ""
+    ) -> None:
         self.json_mode = json_mode
+        self.command = command
         self.redact = redact
         self.stdout_tty = _is_tty(sys.stdout)
         self.stderr_tty = _is_tty(sys.stderr)
@@ -85,9 +104,11 @@ class Output:
             self._write(sys.stdout, text)
 
     def json(self, obj: dict[str, Any]) -> None:
-        """One JSON object on stdout (JSON mode only)."""
+        """One result on stdout (JSON mode only), in the shape of `JSON_SHAPE`: `obj`
+        has "ok" and the rest; "command" is added."""
         if self.json_mode:
-            self._write(sys.stdout, json.dumps(obj, default=str, ensure_ascii=False))
+            line = {"ok": obj["ok"], "command": self.command, **obj}
+            self._write(sys.stdout, json.dumps(line, default=str, ensure_ascii=False))
 
     def result(self, obj: dict[str, Any], text: str) -> None:
         """A result: `obj` in JSON mode, else `text`."""
