@@ -179,6 +179,33 @@ class Size(click.ParamType[int]):
         return int(float(number) * base ** " kmgt".index(unit.lower() or " "))
 
 
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+EXPIRES_MIN, EXPIRES_MAX = 3600, 7_776_000  # the spec's range: one hour to ninety days
+
+
+class Duration(click.ParamType[int]):
+    """`3600`, `90m`, `12h`, `7d`: whole seconds, within the spec's range for expiry."""
+
+    name = "duration"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            seconds = value
+        elif match := _DURATION.match(str(value)):
+            seconds = int(match.group(1)) * _UNIT_SECONDS[match.group(2).lower()]
+        else:
+            self.fail(f"{value!r} is not a duration such as 3600, 12h or 7d", param, ctx)
+        if not EXPIRES_MIN <= seconds <= EXPIRES_MAX:
+            self.fail(
+                f"{value!r} is {seconds} seconds: expiry is one hour to 90 days "
+                f"({EXPIRES_MIN} to {EXPIRES_MAX} seconds)",
+                param,
+                ctx,
+            )
+        return seconds
+
+
 def download_options(f: F) -> F:
     f = click.option(
         "--max-size",
@@ -251,11 +278,23 @@ def files() -> None:
     required=True,
     type=click.Path(exists=True, path_type=Path),
 )
+@click.option(
+    "--expires-in",
+    type=Duration(),
+    metavar="SECONDS",
+    help="Delete the uploaded files this long after upload: seconds, or with a unit "
+    "(90m, 12h, 7d); one hour to 90 days. Default: they never expire.",
+)
 @jobs_option
 @_common("files")
-def files_upload(paths: tuple[Path, ...], jobs: int) -> int:
-    """Upload files; a folder uploads the (non-hidden) files directly in it."""
-    return _run("files", lambda s: _commands.upload(s, s.output(), paths, jobs=jobs))
+def files_upload(paths: tuple[Path, ...], expires_in: int | None, jobs: int) -> int:
+    """Upload files. A folder uploads the files directly in it: not its subfolders,
+    and not hidden files (names starting with a dot); a note on stderr counts what
+    was skipped."""
+    return _run(
+        "files",
+        lambda s: _commands.upload(s, s.output(), paths, jobs=jobs, expires_in=expires_in),
+    )
 
 
 @files.command("list", epilog=LEAF_EPILOG)

@@ -86,21 +86,61 @@ def _bar(progress: Progress | None, label: str, total: int | None) -> Iterator[N
 # -- upload ------------------------------------------------------------------------------
 
 
-def expand_paths(paths: Sequence[Path]) -> list[Path]:
+@dataclass
+class Expanded:
+    """The files an upload's arguments stand for, and what their folders hold besides."""
+
+    files: list[Path]
+    #: (folder, subfolders, hidden entries) for each folder that held either.
+    skipped: list[tuple[Path, int, int]]
+
+
+def expand_paths(paths: Sequence[Path]) -> Expanded:
     """Files as given; a folder stands for the regular files directly in it (not hidden)."""
     found: list[Path] = []
+    skipped: list[tuple[Path, int, int]] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
-    return list(dict.fromkeys(found))
+            continue
+        subfolders = hidden = 0
+        for entry in sorted(path.iterdir()):
+            if entry.name.startswith("."):
+                hidden += 1
+            elif entry.is_dir():
+                subfolders += 1
+            elif entry.is_file():
+                found.append(entry)
+        if subfolders or hidden:
+            skipped.append((path, subfolders, hidden))
+    return Expanded(list(dict.fromkeys(found)), skipped)
 
 
-async def upload(settings: Settings, out: Output, paths: Sequence[Path], *, jobs: int) -> int:
-    files = expand_paths(paths)
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def skipped_note(folder: Path, subfolders: int, hidden: int) -> str:
+    parts = [_count(subfolders, "subfolder", "subfolders")] if subfolders else []
+    parts += [_count(hidden, "hidden entry", "hidden entries")] if hidden else []
+    return (
+        f"note: {folder}: skipped {' and '.join(parts)} (a folder uploads only the "
+        "files directly in it, never hidden ones; name them to upload them)"
+    )
+
+
+async def upload(
+    settings: Settings,
+    out: Output,
+    paths: Sequence[Path],
+    *,
+    jobs: int,
+    expires_in: int | None = None,
+) -> int:
+    expanded = expand_paths(paths)
+    for folder, subfolders, hidden in expanded.skipped:
+        out.info(skipped_note(folder, subfolders, hidden))
+    files = expanded.files
     if not files:
         out.info("nothing to upload: the folders given hold no files")
         return 0
@@ -112,7 +152,7 @@ async def upload(settings: Settings, out: Output, paths: Sequence[Path], *, jobs
                 try:
                     size = (await asyncio.to_thread(path.stat)).st_size
                     with _bar(progress, path.name, size):
-                        meta = await client.files.upload(path)
+                        meta = await client.files.upload(path, expires_in=expires_in)
                 except Exception as exc:
                     return failure(str(path), exc, path=str(path))
                 return Outcome(
