@@ -185,3 +185,41 @@ def test_human_size() -> None:
         "1.0 kB",
         "52.4 MB",
     ]
+
+
+def test_a_trailing_slash_on_a_file_is_a_usage_error(
+    run: Run, server: MockServer, tmp_path: Path
+) -> None:
+    (tmp_path / "out").write_bytes(b"keep")
+    for target in ("out/", "out/deeper/"):
+        result = run("files", "download", "file_a", "-o", target)
+        assert result.code == 2, target
+        assert "Traceback" not in result.err
+        assert "internal error" not in result.err
+        assert result.err.startswith(f"claude-files: error: -o {target}: ")
+    assert (tmp_path / "out").read_bytes() == b"keep"
+    assert server.requests == []
+
+
+def test_a_file_in_a_missing_folder_is_a_usage_error(
+    run: Run, server: MockServer, tmp_path: Path
+) -> None:
+    result = run("files", "download", "file_a", "-o", "nowhere/copy.bin")
+    assert result.code == 2
+    assert "no folder nowhere/ to put this file in" in result.err
+    assert server.requests == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_what_o_names(run: Run, server: MockServer, tmp_path: Path) -> None:
+    one = server.add_file(b"one", filename="one.txt")["id"]
+    two = server.add_file(b"two", filename="two.txt")["id"]
+    three = server.add_file(b"three", filename="three.txt")["id"]
+    assert run("files", "download", one, "-o", "new/deeper/").code == 0
+    assert (tmp_path / "new" / "deeper" / "one.txt").read_bytes() == b"one"
+    assert run("files", "download", one, "-o", "plain").code == 0
+    assert (tmp_path / "plain").read_bytes() == b"one"  # one id, no slash: the file
+    assert run("files", "download", one, two, "-o", "both").code == 0
+    assert sorted(p.name for p in (tmp_path / "both").iterdir()) == ["one.txt", "two.txt"]
+    assert run("files", "download", three, "-o", "both").code == 0  # an existing folder
+    assert (tmp_path / "both" / "three.txt").read_bytes() == b"three"

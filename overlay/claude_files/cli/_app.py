@@ -221,9 +221,10 @@ def download_options(f: F) -> F:
     f = click.option(
         "-o",
         "--output",
-        metavar="DIR|FILE",
-        help="Folder to download into (created if needed; default: the current one), "
-        "or a file name for a single ID.",
+        metavar="DIR/|FILE",
+        help="Where to download (default: the current folder). A folder when it ends "
+        "with /, is an existing folder, or is given with several IDs: created if needed. "
+        "Otherwise, with one ID, the file's own name (its folder must exist).",
     )(f)
     return f
 

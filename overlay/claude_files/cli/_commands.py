@@ -307,23 +307,33 @@ async def delete(
 
 
 def destination(output: str | None, count: int) -> tuple[Path | None, Path | None]:
-    """(folder, file): where downloads go. Exactly one of the two is set.
+    """(folder, file): where downloads go. Exactly one of the two is set; a folder
+    exists when this returns (made if needed), and a file's folder exists.
 
-    `-o` names a file only for a single id and when it is not an existing folder
-    (or spelled with a trailing slash); otherwise it is a folder, created if needed.
+    `-o` names a folder when it ends with a separator, is an existing folder, or is
+    given for several ids; otherwise (one id) it names the file. Checked before any
+    request: a bad destination is a usage error.
     """
     if output is None:
         return Path("."), None
     if output == "-":
         raise UsageProblem("-o -: downloads go to files, not to stdout; name a file or folder")
     path = Path(output)
-    if path.is_dir() or output.endswith(("/", os.sep)):
+    if path.is_dir() or output.endswith(("/", os.sep)) or count > 1:
+        if path.exists() and not path.is_dir():
+            why = "several ids need a folder" if count > 1 else "a trailing / names a folder"
+            raise UsageProblem(f"-o {output}: {why}, and this is a file")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageProblem(f"-o {output}: cannot make this folder ({exc.strerror})") from None
         return path, None
-    if count == 1:
-        return None, path
-    if path.exists():
-        raise UsageProblem(f"-o {output}: several ids need a folder, and this is a file")
-    return path, None
+    if not path.parent.is_dir():
+        raise UsageProblem(
+            f"-o {output}: no folder {path.parent}/ to put this file in "
+            "(end -o with / to download into a new folder)"
+        )
+    return None, path
 
 
 def _exists(path: Path) -> FileExistsError:
@@ -355,8 +365,6 @@ async def download(
     ids = _unique(ids)
     extra = extra or {}
     folder, single = destination(output, len(ids))
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
     run = Run("downloaded", out, total=len(ids), unfinished_note="they left nothing behind")
     # Transfers and metadata lookups queue apart, so transfers start while later
     # lookups are still on their way.
@@ -594,8 +602,6 @@ async def download_code_artifacts(
     if overwrite:
         raise UsageProblem("--extract makes a new folder and never replaces one: drop --overwrite")
     folder, single = destination(output, len(ids))
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
     run = Run("extracted", out, unfinished_note="they left nothing behind")
     async with settings.client() as client:
         artifacts = client.compliance.code_artifacts
