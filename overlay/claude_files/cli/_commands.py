@@ -515,7 +515,9 @@ async def list_code_artifacts(
             failed = failure(f"list (after {count} code artifacts)", exc)
     if out.stdout_tty and not out.json_mode:
         if rows:
-            out.table(CODE_ARTIFACT_COLUMNS, rows)
+            out.table(
+                CODE_ARTIFACT_COLUMNS, rows, leading=("ID", "UPDATED", "VERSIONS"), flexible=None
+            )
         out.info(f"{count} code artifact{'' if count == 1 else 's'}")
     if failed is not None:
         Run("listed", out).report(failed)

@@ -131,10 +131,13 @@ class Output:
         columns: Sequence[str],
         rows: Sequence[Sequence[str]],
         *,
-        title: str | None = None,
-        fixed: Sequence[str] = ("ID", "SIZE", "CREATED"),
+        leading: Sequence[str] = ("ID", "SIZE", "CREATED"),
+        flexible: str | None = "FILENAME",
     ) -> None:
-        """A table on a terminal; tab-separated lines (no header) otherwise."""
+        """A table fitted to the terminal (see `_layout`); tab-separated lines (no
+        header) off one. Only `flexible` wraps, between words; when even that does not
+        fit, each row is a block: its `leading` cells, then a line per other cell."""
+        rows = [[self.redact(cell) for cell in row] for row in rows]
         if not self.stdout_tty:
             for row in rows:
                 self._write(sys.stdout, "\t".join(row))
@@ -142,15 +145,31 @@ class Output:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
-        for name in columns:
-            if name in fixed:  # ids, sizes, dates: never broken across lines
-                table.add_column(name, no_wrap=True, justify="right" if name == "SIZE" else "left")
-            else:  # names fold; the rest give way with an ellipsis
-                table.add_column(name, overflow="fold" if name == "FILENAME" else "ellipsis")
+        from claude_files.cli import _layout
+
+        console = Console(file=sys.stdout, highlight=False)
+        layout = _layout.fit(columns, rows, console.width, flexible)
+        if layout.widths is None:
+            lines = _layout.blocks(columns, rows, console.width, leading=leading, flexible=flexible)
+            for line in lines:
+                self._write(sys.stdout, line)
+            return
+        table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 1))
+        for name, width in zip(columns, layout.widths, strict=True):
+            table.add_column(
+                name,
+                width=width,
+                no_wrap=True,
+                overflow="fold",
+                justify="right" if name == "SIZE" else "left",
+            )
         for row in rows:
-            table.add_row(*(self.redact(cell) for cell in row))
-        Console(file=sys.stdout, highlight=False).print(table)
+            cells = [
+                "\n".join(_layout.wrap_words(cell, width)) if name == flexible else cell
+                for name, width, cell in zip(columns, layout.widths, row, strict=True)
+            ]
+            table.add_row(*cells)
+        console.print(table)
 
     def fields(self, pairs: Sequence[tuple[str, str]], *, title: str) -> None:
         """One record as `field  value` lines: a two-column table on a terminal."""
