@@ -172,7 +172,7 @@ def run_session(server: MockServer, work: Path) -> Session:
     s.heading("List them across pages (2 per page; --verbose shows each request)")
     took = s.show("files", "list", "--page-size", "2", "--verbose")
     listed = s.read("files", "list", "--json")
-    files = [json.loads(line) for line in listed.splitlines()]
+    files = [json.loads(line)["file"] for line in listed.splitlines()]
     pages = -(-len(files) // 2)
     s.record(
         "list", f"{len(files)} files over {pages} pages", took, ok=len(files) == len(originals)

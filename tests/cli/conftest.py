@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,3 +82,15 @@ def subprocess_env(server: MockServer) -> dict[str, str]:
 def leftovers(folder: Path) -> list[str]:
     """Temporary files and staging folders a download may have left behind."""
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".claude-files-"))
+
+
+def interruptible() -> list[str]:
+    """The command, with Ctrl-C delivered even if the tests run with SIGINT ignored
+    (as a background job does), since a child inherits that."""
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        return command()
+    boot = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler);"
+        "from claude_files.cli import main; sys.exit(main())"
+    )
+    return [sys.executable, "-c", boot]

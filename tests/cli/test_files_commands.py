@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -73,13 +74,13 @@ def test_json_prints_one_object_per_result(run: Run, server: MockServer, tmp_pat
     file_id = uploaded["id"]
 
     [listed] = run("files", "list", "--json").json
-    assert listed["id"] == file_id
-    assert listed["filename"] == "x.bin"
+    assert listed["id"] == listed["file"]["id"] == file_id
+    assert listed["file"]["filename"] == "x.bin"
 
     got = run("files", "get", file_id, "file_missing", "--json")
     assert got.code == 1
     found, missing = got.json
-    assert found == {"ok": True, "id": file_id, "file": listed}
+    assert found == {"ok": True, "command": "files get", "id": file_id, "file": listed["file"]}
     assert missing["ok"] is False
     assert missing["id"] == "file_missing"
     assert missing["error"]["type"] == "not_found_error"
@@ -87,10 +88,16 @@ def test_json_prints_one_object_per_result(run: Run, server: MockServer, tmp_pat
     assert missing["error"]["request_id"].startswith("req_")
 
     [down] = run("files", "download", file_id, "--json", "-o", "copy.bin").json
-    assert down == {"ok": True, "id": file_id, "path": "copy.bin", "size_bytes": 1000}
+    assert down == {
+        "ok": True,
+        "command": "files download",
+        "id": file_id,
+        "path": "copy.bin",
+        "size_bytes": 1000,
+    }
 
     [deleted] = run("files", "delete", file_id, "--json").json
-    assert deleted == {"ok": True, "id": file_id, "deleted": True}
+    assert deleted == {"ok": True, "command": "files delete", "id": file_id, "deleted": True}
 
 
 def test_list_walks_every_page_and_honours_limit_after_before(run: Run, server: MockServer) -> None:
@@ -251,3 +258,39 @@ def test_an_unreachable_server_is_a_connection_error(
     assert result.code == 1
     assert "connection_error" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_folder_upload_says_what_it_skipped(run: Run, server: MockServer, tmp_path: Path) -> None:
+    folder = tmp_path / "scans"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "page1.png").write_bytes(b"1")
+    (folder / ".DS_Store").write_bytes(b"x")
+    (folder / "sub" / "page2.png").write_bytes(b"2")
+    up = run("files", "upload", "scans", "--json")
+    assert up.code == 0, up.err
+    assert [line["path"] for line in up.json] == [str(Path("scans") / "page1.png")]
+    assert (
+        "note: scans: skipped 1 subfolder and 2 hidden entries (a folder uploads only the "
+        "files directly in it, never hidden ones; name them to upload them)"
+    ) in up.err
+    quiet = run("files", "upload", "scans/sub")
+    assert quiet.code == 0
+    assert "note:" not in quiet.err
+
+
+def test_upload_expires_in(run: Run, server: MockServer, tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"x")
+    for given, seconds in (("3600", 3600), ("12h", 43_200), ("7d", 604_800), ("90d", 7_776_000)):
+        [line] = run("files", "upload", "x.txt", "--expires-in", given, "--json").json
+        made = datetime.fromisoformat(line["file"]["created_at"])
+        expires = datetime.fromisoformat(line["file"]["expires_at"])
+        assert (expires - made).total_seconds() == seconds, given
+    server.clear_requests()
+    for bad in ("3599", "91d", "soon", "-1h"):
+        refused = run("files", "upload", "x.txt", "--expires-in", bad)
+        assert refused.code == 2, bad
+        assert "one hour to 90 days" in refused.err or "not a duration" in refused.err
+    assert server.requests == []
+    [plain] = run("files", "upload", "x.txt", "--json").json
+    assert plain["file"]["expires_at"] is None

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from claude_files.testing import Fault, MockServer
-from tests.cli.conftest import command, leftovers, subprocess_env
+from tests.cli.conftest import command, interruptible, leftovers, subprocess_env
 
 
 def _cli(
@@ -27,18 +27,6 @@ def _cli(
         timeout=timeout,
         check=False,
     )
-
-
-def _interruptible() -> list[str]:
-    """The command, with Ctrl-C delivered even if this test runs with SIGINT ignored
-    (as a background job does), since a child inherits that."""
-    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
-        return command()
-    boot = (
-        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler);"
-        "from claude_files.cli import main; sys.exit(main())"
-    )
-    return [sys.executable, "-c", boot]
 
 
 def _wait_for(condition: object, timeout: float = 15.0) -> None:
@@ -89,7 +77,7 @@ def test_ctrl_c_keeps_finished_files_and_leaves_nothing_unfinished(
     out = tmp_path / "out"
 
     process = subprocess.Popen(
-        [*_interruptible(), "files", "download", quick, *slow, "-o", "out", "-j", "3"],
+        [*interruptible(), "files", "download", quick, *slow, "-o", "out", "-j", "3"],
         cwd=tmp_path,
         env=subprocess_env(mock_server),
         stdout=subprocess.PIPE,
@@ -127,7 +115,7 @@ def test_mock_server_command_serves_until_ctrl_c(tmp_path: Path) -> None:
         json.dumps({"files": [{"id": "file_seeded", "content": "hi", "filename": "hi.txt"}]})
     )
     server = subprocess.Popen(
-        [*_interruptible(), "mock-server", "--seed", str(fixture)],
+        [*interruptible(), "mock-server", "--seed", str(fixture)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from claude_files import safe_filename
 from claude_files.cli import _output
 from claude_files.cli._app import Size
+from claude_files.cli._layout import wrap_words
 from claude_files.cli._names import NamePlanner, numbered
 from claude_files.cli._output import Redactor, human_size
 from claude_files.testing import MockServer
@@ -128,6 +130,7 @@ def test_tables_on_a_terminal(
 ) -> None:
     file_id = server.add_file(b"x" * 2048, filename="table.txt")["id"]
     monkeypatch.setattr(_output, "_is_tty", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", "120")  # room for a table (80: see test_listing_fits)
     listing = run("files", "list")
     assert listing.code == 0
     header = listing.lines[0]
@@ -185,3 +188,82 @@ def test_human_size() -> None:
         "1.0 kB",
         "52.4 MB",
     ]
+
+
+def test_a_trailing_slash_on_a_file_is_a_usage_error(
+    run: Run, server: MockServer, tmp_path: Path
+) -> None:
+    (tmp_path / "out").write_bytes(b"keep")
+    for target in ("out/", "out/deeper/"):
+        result = run("files", "download", "file_a", "-o", target)
+        assert result.code == 2, target
+        assert "Traceback" not in result.err
+        assert "internal error" not in result.err
+        assert result.err.startswith(f"claude-files: error: -o {target}: ")
+    assert (tmp_path / "out").read_bytes() == b"keep"
+    assert server.requests == []
+
+
+def test_a_file_in_a_missing_folder_is_a_usage_error(
+    run: Run, server: MockServer, tmp_path: Path
+) -> None:
+    result = run("files", "download", "file_a", "-o", "nowhere/copy.bin")
+    assert result.code == 2
+    assert "no folder nowhere/ to put this file in" in result.err
+    assert server.requests == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_what_o_names(run: Run, server: MockServer, tmp_path: Path) -> None:
+    one = server.add_file(b"one", filename="one.txt")["id"]
+    two = server.add_file(b"two", filename="two.txt")["id"]
+    three = server.add_file(b"three", filename="three.txt")["id"]
+    assert run("files", "download", one, "-o", "new/deeper/").code == 0
+    assert (tmp_path / "new" / "deeper" / "one.txt").read_bytes() == b"one"
+    assert run("files", "download", one, "-o", "plain").code == 0
+    assert (tmp_path / "plain").read_bytes() == b"one"  # one id, no slash: the file
+    assert run("files", "download", one, two, "-o", "both").code == 0
+    assert sorted(p.name for p in (tmp_path / "both").iterdir()) == ["one.txt", "two.txt"]
+    assert run("files", "download", three, "-o", "both").code == 0  # an existing folder
+    assert (tmp_path / "both" / "three.txt").read_bytes() == b"three"
+
+
+LISTED = [
+    ("quarterly-report_2024 final version.pdf", "application/pdf"),
+    ("notes.md", "text/markdown"),
+    ("budget.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("a very long name for a scanned contract with its appendices.pdf", "application/pdf"),
+]
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("mime_types", ["short", "long"])
+def test_listing_fits_the_terminal(
+    run: Run, server: MockServer, monkeypatch: pytest.MonkeyPatch, columns: int, mime_types: str
+) -> None:
+    listed = LISTED if mime_types == "long" else [e for e in LISTED if len(e[1]) < 20]
+    ids = [server.add_file(b"x", filename=n, mime_type=m)["id"] for n, m in listed]
+    monkeypatch.setattr(_output, "_is_tty", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = run("files", "list")
+    assert result.code == 0, result.err
+    assert all(len(line) <= columns for line in result.lines)
+    text = "\n".join(result.lines)
+    for (name, mime), file_id in zip(listed, ids, strict=True):
+        assert any(file_id in line for line in result.lines)
+        assert any(mime in line for line in result.lines), mime  # whole, on one line
+        for word in re.findall(r"[A-Za-z0-9]+", name):  # no word broken across lines
+            assert re.search(rf"(?<![A-Za-z0-9]){word}(?![A-Za-z0-9])", text), word
+    if columns == 120 and mime_types == "short":
+        assert result.lines[0].split() == ["ID", "FILENAME", "SIZE", "CREATED", "MIME", "TYPE"]
+
+
+def test_wrap_words_breaks_only_between_words() -> None:
+    assert wrap_words("quarterly-report_2024 final.pdf", 12) == [
+        "quarterly-",
+        "report_2024",
+        "final.pdf",
+    ]
+    assert wrap_words("short", 12) == ["short"]
+    assert wrap_words("", 12) == [""]
+    assert wrap_words("abcdefghijklmnop", 6) == ["abcdef", "ghijkl", "mnop"]  # no choice

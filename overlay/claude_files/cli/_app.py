@@ -5,7 +5,6 @@ The commands here only parse; `_commands` does the work.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import re
@@ -18,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from claude_files import ClaudeFilesError, __version__
-from claude_files.cli import _commands
+from claude_files.cli import _commands, _interrupt
 from claude_files.cli._commands import (
     ARTIFACTS,
     CHAT_FILES,
@@ -27,7 +26,7 @@ from claude_files.cli._commands import (
     GENERATED_FILES,
     Kind,
 )
-from claude_files.cli._output import Redactor
+from claude_files.cli._output import JSON_SHAPE, Redactor
 from claude_files.cli._results import describe_error
 from claude_files.cli._settings import (
     ENV_API_KEY,
@@ -48,7 +47,9 @@ Exit codes:
        on stderr says which failed
   2    usage error (bad option or argument, no API key)
   130  interrupted (Ctrl-C): finished files stay, unfinished ones
-       leave nothing behind
+       leave nothing behind. A second Ctrl-C waits for that cleanup
+       (milliseconds); a third quits at once and may leave a
+       .claude-files-*.part file
 
 \b
 Environment:
@@ -59,8 +60,8 @@ Environment:
 \b
 Output: result lines on stdout, messages and errors on stderr; progress
 bars only when stderr is a terminal, tables only when stdout is one.
---json prints one JSON object per result (failures too, with "ok": false
-and "error": {{type, message, status, request_id}}).
+
+{JSON_SHAPE}
 """
 
 LEAF_EPILOG = """\b
@@ -127,7 +128,7 @@ def _common(api: str) -> Callable[[F], F]:
             store="json_mode",
             is_flag=True,
             default=None,
-            help="One JSON object per result on stdout.",
+            help="One JSON object per result on stdout (`claude-files --help` shows its shape).",
         ),
         _option(
             "-v",
@@ -178,6 +179,33 @@ class Size(click.ParamType[int]):
         return int(float(number) * base ** " kmgt".index(unit.lower() or " "))
 
 
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+EXPIRES_MIN, EXPIRES_MAX = 3600, 7_776_000  # the spec's range: one hour to ninety days
+
+
+class Duration(click.ParamType[int]):
+    """`3600`, `90m`, `12h`, `7d`: whole seconds, within the spec's range for expiry."""
+
+    name = "duration"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            seconds = value
+        elif match := _DURATION.match(str(value)):
+            seconds = int(match.group(1)) * _UNIT_SECONDS[match.group(2).lower()]
+        else:
+            self.fail(f"{value!r} is not a duration such as 3600, 12h or 7d", param, ctx)
+        if not EXPIRES_MIN <= seconds <= EXPIRES_MAX:
+            self.fail(
+                f"{value!r} is {seconds} seconds: expiry is one hour to 90 days "
+                f"({EXPIRES_MIN} to {EXPIRES_MAX} seconds)",
+                param,
+                ctx,
+            )
+        return seconds
+
+
 def download_options(f: F) -> F:
     f = click.option(
         "--max-size",
@@ -193,9 +221,10 @@ def download_options(f: F) -> F:
     f = click.option(
         "-o",
         "--output",
-        metavar="DIR|FILE",
-        help="Folder to download into (created if needed; default: the current one), "
-        "or a file name for a single ID.",
+        metavar="DIR/|FILE",
+        help="Where to download (default: the current folder). A folder when it ends "
+        "with /, is an existing folder, or is given with several IDs: created if needed. "
+        "Otherwise, with one ID, the file's own name (its folder must exist).",
     )(f)
     return f
 
@@ -208,12 +237,14 @@ def _run(
     work: Callable[[Settings], Coroutine[Any, Any, int]],
 ) -> int:
     """Check the key `api` needs, then run the command's coroutine."""
-    settings = _settings(click.get_current_context())
+    ctx = click.get_current_context()
+    settings = _settings(ctx)
+    settings.command = ctx.command_path.partition(" ")[2]
     if api is not None:
         settings.require(api)
     handler = settings.configure_logging()
     try:
-        return asyncio.run(work(settings))
+        return _interrupt.run(work(settings))
     finally:
         if handler is not None:
             logging.getLogger("claude_files").removeHandler(handler)
@@ -248,11 +279,23 @@ def files() -> None:
     required=True,
     type=click.Path(exists=True, path_type=Path),
 )
+@click.option(
+    "--expires-in",
+    type=Duration(),
+    metavar="SECONDS",
+    help="Delete the uploaded files this long after upload: seconds, or with a unit "
+    "(90m, 12h, 7d); one hour to 90 days. Default: they never expire.",
+)
 @jobs_option
 @_common("files")
-def files_upload(paths: tuple[Path, ...], jobs: int) -> int:
-    """Upload files; a folder uploads the (non-hidden) files directly in it."""
-    return _run("files", lambda s: _commands.upload(s, s.output(), paths, jobs=jobs))
+def files_upload(paths: tuple[Path, ...], expires_in: int | None, jobs: int) -> int:
+    """Upload files. A folder uploads the files directly in it: not its subfolders,
+    and not hidden files (names starting with a dot); a note on stderr counts what
+    was skipped."""
+    return _run(
+        "files",
+        lambda s: _commands.upload(s, s.output(), paths, jobs=jobs, expires_in=expires_in),
+    )
 
 
 @files.command("list", epilog=LEAF_EPILOG)

@@ -86,21 +86,61 @@ def _bar(progress: Progress | None, label: str, total: int | None) -> Iterator[N
 # -- upload ------------------------------------------------------------------------------
 
 
-def expand_paths(paths: Sequence[Path]) -> list[Path]:
+@dataclass
+class Expanded:
+    """The files an upload's arguments stand for, and what their folders hold besides."""
+
+    files: list[Path]
+    #: (folder, subfolders, hidden entries) for each folder that held either.
+    skipped: list[tuple[Path, int, int]]
+
+
+def expand_paths(paths: Sequence[Path]) -> Expanded:
     """Files as given; a folder stands for the regular files directly in it (not hidden)."""
     found: list[Path] = []
+    skipped: list[tuple[Path, int, int]] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
-    return list(dict.fromkeys(found))
+            continue
+        subfolders = hidden = 0
+        for entry in sorted(path.iterdir()):
+            if entry.name.startswith("."):
+                hidden += 1
+            elif entry.is_dir():
+                subfolders += 1
+            elif entry.is_file():
+                found.append(entry)
+        if subfolders or hidden:
+            skipped.append((path, subfolders, hidden))
+    return Expanded(list(dict.fromkeys(found)), skipped)
 
 
-async def upload(settings: Settings, out: Output, paths: Sequence[Path], *, jobs: int) -> int:
-    files = expand_paths(paths)
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def skipped_note(folder: Path, subfolders: int, hidden: int) -> str:
+    parts = [_count(subfolders, "subfolder", "subfolders")] if subfolders else []
+    parts += [_count(hidden, "hidden entry", "hidden entries")] if hidden else []
+    return (
+        f"note: {folder}: skipped {' and '.join(parts)} (a folder uploads only the "
+        "files directly in it, never hidden ones; name them to upload them)"
+    )
+
+
+async def upload(
+    settings: Settings,
+    out: Output,
+    paths: Sequence[Path],
+    *,
+    jobs: int,
+    expires_in: int | None = None,
+) -> int:
+    expanded = expand_paths(paths)
+    for folder, subfolders, hidden in expanded.skipped:
+        out.info(skipped_note(folder, subfolders, hidden))
+    files = expanded.files
     if not files:
         out.info("nothing to upload: the folders given hold no files")
         return 0
@@ -112,7 +152,7 @@ async def upload(settings: Settings, out: Output, paths: Sequence[Path], *, jobs
                 try:
                     size = (await asyncio.to_thread(path.stat)).st_size
                     with _bar(progress, path.name, size):
-                        meta = await client.files.upload(path)
+                        meta = await client.files.upload(path, expires_in=expires_in)
                 except Exception as exc:
                     return failure(str(path), exc, path=str(path))
                 return Outcome(
@@ -179,7 +219,7 @@ async def list_files(
                 for meta in page.data[: None if limit is None else limit - count]:
                     count += 1
                     if out.json_mode:
-                        out.json(_dump(meta))
+                        out.json({"ok": True, "id": meta.id, "file": _dump(meta)})
                     elif out.stdout_tty:
                         rows.append(_file_row(meta, human=True))
                     else:
@@ -267,23 +307,33 @@ async def delete(
 
 
 def destination(output: str | None, count: int) -> tuple[Path | None, Path | None]:
-    """(folder, file): where downloads go. Exactly one of the two is set.
+    """(folder, file): where downloads go. Exactly one of the two is set; a folder
+    exists when this returns (made if needed), and a file's folder exists.
 
-    `-o` names a file only for a single id and when it is not an existing folder
-    (or spelled with a trailing slash); otherwise it is a folder, created if needed.
+    `-o` names a folder when it ends with a separator, is an existing folder, or is
+    given for several ids; otherwise (one id) it names the file. Checked before any
+    request: a bad destination is a usage error.
     """
     if output is None:
         return Path("."), None
     if output == "-":
         raise UsageProblem("-o -: downloads go to files, not to stdout; name a file or folder")
     path = Path(output)
-    if path.is_dir() or output.endswith(("/", os.sep)):
+    if path.is_dir() or output.endswith(("/", os.sep)) or count > 1:
+        if path.exists() and not path.is_dir():
+            why = "several ids need a folder" if count > 1 else "a trailing / names a folder"
+            raise UsageProblem(f"-o {output}: {why}, and this is a file")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageProblem(f"-o {output}: cannot make this folder ({exc.strerror})") from None
         return path, None
-    if count == 1:
-        return None, path
-    if path.exists():
-        raise UsageProblem(f"-o {output}: several ids need a folder, and this is a file")
-    return path, None
+    if not path.parent.is_dir():
+        raise UsageProblem(
+            f"-o {output}: no folder {path.parent}/ to put this file in "
+            "(end -o with / to download into a new folder)"
+        )
+    return None, path
 
 
 def _exists(path: Path) -> FileExistsError:
@@ -315,8 +365,6 @@ async def download(
     ids = _unique(ids)
     extra = extra or {}
     folder, single = destination(output, len(ids))
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
     run = Run("downloaded", out, total=len(ids), unfinished_note="they left nothing behind")
     # Transfers and metadata lookups queue apart, so transfers start while later
     # lookups are still on their way.
@@ -456,7 +504,7 @@ async def list_code_artifacts(
             async for artifact in artifacts:
                 count += 1
                 if out.json_mode:
-                    out.json(_dump(artifact))
+                    out.json({"ok": True, "id": artifact.id, "code_artifact": _dump(artifact)})
                 elif out.stdout_tty:
                     rows.append(_artifact_row(artifact, human=True))
                 else:
@@ -467,7 +515,9 @@ async def list_code_artifacts(
             failed = failure(f"list (after {count} code artifacts)", exc)
     if out.stdout_tty and not out.json_mode:
         if rows:
-            out.table(CODE_ARTIFACT_COLUMNS, rows)
+            out.table(
+                CODE_ARTIFACT_COLUMNS, rows, leading=("ID", "UPDATED", "VERSIONS"), flexible=None
+            )
         out.info(f"{count} code artifact{'' if count == 1 else 's'}")
     if failed is not None:
         Run("listed", out).report(failed)
@@ -510,12 +560,13 @@ async def get_code_artifacts(
             missing = LookupError(f"{what} is not in the list (deleted, or rotated out)")
             run.report(failure(artifact_id, missing, id=artifact_id))
             continue
-        data: dict[str, Any] = {"ok": True, "id": artifact_id, "code_artifact": _dump(record)}
+        key = "code_artifact_version" if version_id else "code_artifact"
+        data: dict[str, Any] = {"ok": True, "id": artifact_id, key: _dump(record)}
         run.report(Outcome(artifact_id, True, data, ""), quiet=True)
         if out.json_mode:
             out.json(data)
             continue
-        fields = [(k, _cell(v)) for k, v in data["code_artifact"].items()]
+        fields = [(k, _cell(v)) for k, v in data[key].items()]
         title = f"version {version_id} of {artifact_id}" if version_id else artifact_id
         out.fields(fields, title=f"code artifact {title}")
     run.summarize()
@@ -553,8 +604,6 @@ async def download_code_artifacts(
     if overwrite:
         raise UsageProblem("--extract makes a new folder and never replaces one: drop --overwrite")
     folder, single = destination(output, len(ids))
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
     run = Run("extracted", out, unfinished_note="they left nothing behind")
     async with settings.client() as client:
         artifacts = client.compliance.code_artifacts

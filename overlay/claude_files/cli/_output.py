@@ -2,7 +2,8 @@
 
 Three shapes of output, chosen once per run:
 
-- `--json`: one JSON object per result on stdout, nothing else there;
+- `--json`: one JSON object per result on stdout, nothing else there, each in the one
+  shape `JSON_SHAPE` describes;
 - a terminal: tables for `list`/`get`, progress bars on stderr while bytes move;
 - anything else (a pipe, a file): plain result lines, no colour, no bars.
 
@@ -22,6 +23,21 @@ if TYPE_CHECKING:
     from claude_files.cli._progress import Progress
 
 REDACTED = "[redacted]"
+
+JSON_SHAPE = """\b
+--json: one JSON object per line on stdout for each result, and for each
+failed item, in one shape for every command:
+  {"ok": true, "command": "files get", "id": "file_...", "file": {...}}
+  {"ok": false, "command": "files get", "id": "file_...",
+   "error": {"type": "not_found_error", "message": "...", "status": 404,
+             "request_id": "req_..."}}
+"ok" and "command" are always there; "id" names the item (for an upload,
+the new file) and "path" the local file, when there is one. The result:
+"file" (files upload, list, get; compliance files/generated-files get),
+"code_artifact" (code-artifacts list, get), "code_artifact_version" (get
+--version), "size_bytes" (download), "files" (download --extract: how
+many) or "deleted" (delete). "error" always has "type" and "message"; an
+API error adds "status" and "request_id" (and "error_code", "hint")."""
 
 
 class Redactor:
@@ -59,8 +75,11 @@ def _is_tty(stream: TextIO) -> bool:
 
 
 class Output:
-    def __init__(self, *, json_mode: bool, redact: Redactor, progress: bool = True) -> None:
+    def __init__(
+        self, *, json_mode: bool, redact: Redactor, progress: bool = True, command: str = ""
+    ) -> None:
         self.json_mode = json_mode
+        self.command = command
         self.redact = redact
         self.stdout_tty = _is_tty(sys.stdout)
         self.stderr_tty = _is_tty(sys.stderr)
@@ -85,9 +104,11 @@ class Output:
             self._write(sys.stdout, text)
 
     def json(self, obj: dict[str, Any]) -> None:
-        """One JSON object on stdout (JSON mode only)."""
+        """One result on stdout (JSON mode only), in the shape of `JSON_SHAPE`: `obj`
+        has "ok" and the rest; "command" is added."""
         if self.json_mode:
-            self._write(sys.stdout, json.dumps(obj, default=str, ensure_ascii=False))
+            line = {"ok": obj["ok"], "command": self.command, **obj}
+            self._write(sys.stdout, json.dumps(line, default=str, ensure_ascii=False))
 
     def result(self, obj: dict[str, Any], text: str) -> None:
         """A result: `obj` in JSON mode, else `text`."""
@@ -110,10 +131,13 @@ class Output:
         columns: Sequence[str],
         rows: Sequence[Sequence[str]],
         *,
-        title: str | None = None,
-        fixed: Sequence[str] = ("ID", "SIZE", "CREATED"),
+        leading: Sequence[str] = ("ID", "SIZE", "CREATED"),
+        flexible: str | None = "FILENAME",
     ) -> None:
-        """A table on a terminal; tab-separated lines (no header) otherwise."""
+        """A table fitted to the terminal (see `_layout`); tab-separated lines (no
+        header) off one. Only `flexible` wraps, between words; when even that does not
+        fit, each row is a block: its `leading` cells, then a line per other cell."""
+        rows = [[self.redact(cell) for cell in row] for row in rows]
         if not self.stdout_tty:
             for row in rows:
                 self._write(sys.stdout, "\t".join(row))
@@ -121,15 +145,31 @@ class Output:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
-        for name in columns:
-            if name in fixed:  # ids, sizes, dates: never broken across lines
-                table.add_column(name, no_wrap=True, justify="right" if name == "SIZE" else "left")
-            else:  # names fold; the rest give way with an ellipsis
-                table.add_column(name, overflow="fold" if name == "FILENAME" else "ellipsis")
+        from claude_files.cli import _layout
+
+        console = Console(file=sys.stdout, highlight=False)
+        layout = _layout.fit(columns, rows, console.width, flexible)
+        if layout.widths is None:
+            lines = _layout.blocks(columns, rows, console.width, leading=leading, flexible=flexible)
+            for line in lines:
+                self._write(sys.stdout, line)
+            return
+        table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 1))
+        for name, width in zip(columns, layout.widths, strict=True):
+            table.add_column(
+                name,
+                width=width,
+                no_wrap=True,
+                overflow="fold",
+                justify="right" if name == "SIZE" else "left",
+            )
         for row in rows:
-            table.add_row(*(self.redact(cell) for cell in row))
-        Console(file=sys.stdout, highlight=False).print(table)
+            cells = [
+                "\n".join(_layout.wrap_words(cell, width)) if name == flexible else cell
+                for name, width, cell in zip(columns, layout.widths, row, strict=True)
+            ]
+            table.add_row(*cells)
+        console.print(table)
 
     def fields(self, pairs: Sequence[tuple[str, str]], *, title: str) -> None:
         """One record as `field  value` lines: a two-column table on a terminal."""

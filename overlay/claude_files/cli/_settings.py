@@ -32,12 +32,19 @@ class Settings:
     base_url: str | None = None
     json_mode: bool = False
     verbose: bool = False
+    #: The command being run (`files get`), named in every --json line.
+    command: str = ""
 
     def redactor(self) -> Redactor:
         return Redactor([self.api_key, self.compliance_api_key])
 
     def output(self, *, progress: bool = True) -> Output:
-        return Output(json_mode=self.json_mode, redact=self.redactor(), progress=progress)
+        return Output(
+            json_mode=self.json_mode,
+            redact=self.redactor(),
+            progress=progress,
+            command=self.command,
+        )
 
     def require(self, api: str) -> None:
         """Fail early, naming the variable, when the key `api` needs is missing."""
