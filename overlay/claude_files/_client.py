@@ -16,7 +16,12 @@ import anyio
 import anyio.to_thread
 import httpx
 
-from claude_files._errors import APIConnectionError, APITimeoutError, ClaudeFilesError
+from claude_files._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ClaudeFilesError,
+    InvalidArgumentError,
+)
 from claude_files._resources import AsyncCompliance, AsyncFiles, Compliance, Files
 from claude_files._retry import Protocol, RetryPolicy, Send, Sleep, capture
 from claude_files._version import __version__
@@ -60,13 +65,15 @@ class _BaseClient(Generic[H]):
         http_client: H | None = None,
     ) -> None:
         if max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+            raise InvalidArgumentError("max_retries must be >= 0")
         if max_download_bytes is not None and max_download_bytes < 0:
-            raise ValueError("max_download_bytes must be >= 0 (or None for no cap)")
+            raise InvalidArgumentError("max_download_bytes must be >= 0 (or None for no cap)")
         if api_version not in ANTHROPIC_VERSION_VALUES:
-            raise ValueError(f"api_version must be one of {sorted(ANTHROPIC_VERSION_VALUES)}")
+            raise InvalidArgumentError(
+                f"api_version must be one of {sorted(ANTHROPIC_VERSION_VALUES)}"
+            )
         if auth not in ("x-api-key", "bearer"):
-            raise ValueError('auth must be "x-api-key" or "bearer"')
+            raise InvalidArgumentError('auth must be "x-api-key" or "bearer"')
         self._keys = {
             "files": api_key or os.environ.get(_KEYS["files"]),
             "compliance": compliance_api_key or os.environ.get(_KEYS["compliance"]),
@@ -117,7 +124,7 @@ class _BaseClient(Generic[H]):
         if max_bytes is None:
             return self.max_download_bytes if memory else None
         if max_bytes < 0:
-            raise ValueError("max_bytes must be >= 0")
+            raise InvalidArgumentError("max_bytes must be >= 0")
         return max_bytes
 
     def __repr__(self) -> str:

@@ -33,8 +33,12 @@ from claude_files._errors import (
     APIConnectionError,
     ChecksumMismatchError,
     ClaudeFilesError,
+    DestinationExistsError,
+    DestinationNotFoundError,
     FileTooLargeError,
     IncompleteDownloadError,
+    InvalidArgumentError,
+    InvalidTypeError,
     make_status_error,
 )
 from claude_files._extract import ExtractLimits, extract_zip, fsync_directory
@@ -314,9 +318,9 @@ def resolve_dest(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, P
     if path.is_dir():
         return path, None
     if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} exists; pass overwrite=True to replace it")
+        raise DestinationExistsError.file(path)
     if not path.parent.is_dir():
-        raise FileNotFoundError(f"no such directory: {path.parent}")
+        raise DestinationNotFoundError(f"no such folder: {path.parent}", path.parent)
     return path.parent, path
 
 
@@ -355,10 +359,10 @@ class AtomicFile:
             try:
                 os.link(self.path, dest)  # FileExistsError rather than replacing a file
             except FileExistsError:
-                raise
+                raise DestinationExistsError.file(dest) from None
             except OSError:  # no hard links here (FAT, some network file systems)
                 if dest.exists():
-                    raise FileExistsError(f"{dest} exists; pass overwrite=True") from None
+                    raise DestinationExistsError.file(dest) from None
                 os.replace(self.path, dest)
             else:
                 os.unlink(self.path)
@@ -385,12 +389,12 @@ class DownloadStream:
 
     def __iter__(self) -> Iterator[bytes]:
         if not isinstance(self._chunks, Iterator):
-            raise TypeError("a download from AsyncClient: use `async for`")
+            raise InvalidTypeError("a download from AsyncClient: use `async for`")
         return self._chunks
 
     def __aiter__(self) -> AsyncIterator[bytes]:
         if not isinstance(self._chunks, AsyncIterator):
-            raise TypeError("a download from Client: use `for`")
+            raise InvalidTypeError("a download from Client: use `for`")
         return self._chunks
 
 
@@ -448,9 +452,9 @@ def resolve_extract_dest(dest: str | os.PathLike[str]) -> tuple[Path, Path | Non
     if path.is_dir():
         return path, None
     if path.exists() or path.is_symlink():
-        raise FileExistsError(f"{path} exists: extraction needs a new folder")
+        raise DestinationExistsError.folder(path)
     if not path.parent.is_dir():
-        raise FileNotFoundError(f"no such directory: {path.parent}")
+        raise DestinationNotFoundError(f"no such folder: {path.parent}", path.parent)
     return path.parent, path
 
 
@@ -536,7 +540,9 @@ def download_to_file(
     """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
     if extract is not None:
         if overwrite:
-            raise ValueError("extract makes a new folder: overwrite is not supported with it")
+            raise InvalidArgumentError(
+                "extract makes a new folder: overwrite is not supported with it"
+            )
         return _download_and_extract(client, prepare, file_id, dest, max_bytes, extract)
     directory, target = resolve_dest(dest, overwrite)
     core = DownloadCore(max_bytes)
@@ -564,7 +570,9 @@ async def adownload_to_file(
 ) -> Path:
     if extract is not None:
         if overwrite:
-            raise ValueError("extract makes a new folder: overwrite is not supported with it")
+            raise InvalidArgumentError(
+                "extract makes a new folder: overwrite is not supported with it"
+            )
         return await _adownload_and_extract(client, prepare, file_id, dest, max_bytes, extract)
     directory, target = await anyio.to_thread.run_sync(resolve_dest, dest, overwrite)
     core = DownloadCore(max_bytes)

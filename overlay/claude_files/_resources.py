@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,13 @@ import anyio.to_thread
 
 from claude_files import _downloads
 from claude_files._downloads import DownloadStream, Prepare
-from claude_files._errors import APIResponseValidationError
+from claude_files._errors import (
+    APIResponseValidationError,
+    InvalidArgumentError,
+    InvalidIdError,
+    InvalidIdTypeError,
+    InvalidTypeError,
+)
 from claude_files._extract import ExtractLimits
 from claude_files._paging import AsyncPager, Pager, Params, next_page_params
 from claude_files._retry import Protocol, request_protocol
@@ -72,11 +79,20 @@ Dest = str | os.PathLike[str]
 
 
 def check_id(value: str, name: str = "file_id") -> str:
-    """An id that stays one path segment: the generated code percent-encodes the rest."""
+    """An id that stays one path segment: the generated code percent-encodes the rest.
+
+    Refused before any request: a non-str, an empty or blank id, `.` and `..`, and any
+    `/` or control character (a newline would be sent as is, percent-encoded).
+    """
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
-    if value in ("", ".", "..") or "/" in value:
-        raise ValueError(f"{name} {value!r} is not a valid id")
+        raise InvalidIdTypeError(f"{name} must be a str, not {type(value).__name__}")
+    if (
+        value in (".", "..")
+        or not value.strip()
+        or "/" in value
+        or any(unicodedata.category(c) == "Cc" for c in value)
+    ):
+        raise InvalidIdError(f"{name} {value!r} is not a valid id")
     return value
 
 
@@ -138,7 +154,7 @@ class _FilesBase(_Resource):
     @staticmethod
     def _list_params(**params: Any) -> Params:
         if params["ids"] is not None and params["limit"] is not None:
-            raise ValueError("ids cannot be combined with limit")
+            raise InvalidArgumentError("ids cannot be combined with limit")
         return {k: v for k, v in params.items() if v is not None}
 
     def _upload(
@@ -455,7 +471,7 @@ class _CodeArtifactsBase(_ComplianceBase):
         updated_at: dict[str, datetime | None],
     ) -> Params:
         if limit is not None and not 1 <= limit <= 100:
-            raise ValueError("limit must be from 1 to 100")
+            raise InvalidArgumentError("limit must be from 1 to 100")
         params: Params = {
             "limit": limit,
             "organization_ids": _strings(organization_ids, "organization_ids"),
@@ -463,7 +479,7 @@ class _CodeArtifactsBase(_ComplianceBase):
         }
         for op, moment in updated_at.items():
             if moment is not None and moment.tzinfo is None:
-                raise ValueError(f"updated_at_{op} needs a timezone (an aware datetime)")
+                raise InvalidArgumentError(f"updated_at_{op} needs a timezone (an aware datetime)")
             params[f"updated_at_{op}"] = moment
         return {k: v for k, v in params.items() if v is not None}
 
@@ -487,7 +503,9 @@ class _CodeArtifactsBase(_ComplianceBase):
             )
         else:
             if multi_file_format not in (None, "zip"):
-                raise ValueError(f"multi_file_format must be 'zip', not {multi_file_format!r}")
+                raise InvalidArgumentError(
+                    f"multi_file_format must be 'zip', not {multi_file_format!r}"
+                )
             kwargs = download_code_artifact._get_kwargs(
                 artifact_id, multi_file_format=multi_file_format or UNSET, **self._version()
             )
@@ -496,7 +514,7 @@ class _CodeArtifactsBase(_ComplianceBase):
     @staticmethod
     def _limits(extract: bool, extract_limits: ExtractLimits | None) -> ExtractLimits | None:
         if extract_limits is not None and not extract:
-            raise ValueError("extract_limits needs extract=True")
+            raise InvalidArgumentError("extract_limits needs extract=True")
         return (extract_limits or ExtractLimits()) if extract else None
 
     @staticmethod
@@ -510,7 +528,7 @@ def _strings(values: Sequence[str] | None, name: str) -> list[str] | None:
     if values is None:
         return None
     if isinstance(values, str):
-        raise TypeError(f"{name} is a list of ids, not a str")
+        raise InvalidTypeError(f"{name} is a list of ids, not a str")
     return [check_id(v, name) for v in values]
 
 
