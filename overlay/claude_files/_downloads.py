@@ -312,16 +312,57 @@ def _shorten(name: str) -> str:
     return stem_bytes.decode(errors="ignore") + suffix
 
 
-def resolve_dest(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, Path | None]:
-    """(directory, path): path is None when the server's filename is to be used."""
+def _names_folder(dest: str | os.PathLike[str]) -> bool:
+    """Whether `dest` is written as a folder: with a trailing separator (`"out/"`).
+
+    A `Path` drops the separator, so a `Path` that does not exist names a file.
+    """
+    text = os.fspath(dest)
+    return text.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep))
+
+
+def _existing(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _folder(dest: str | os.PathLike[str]) -> Path | None:
+    """`dest` when it means a folder (one that exists, or one written `"out/"`), else None.
+
+    A folder that does not exist is an error: the library does not create it.
+    """
     path = Path(dest)
     if path.is_dir():
-        return path, None
-    if path.exists() and not overwrite:
-        raise DestinationExistsError.file(path)
+        return path
+    if not _names_folder(dest):
+        return None
+    what = "is not a folder" if _existing(path) else "does not exist"
+    raise DestinationNotFoundError(f"the folder {dest} {what}: create it first", path)
+
+
+def _parent(path: Path) -> Path:
     if not path.parent.is_dir():
-        raise DestinationNotFoundError(f"no such folder: {path.parent}", path.parent)
-    return path.parent, path
+        raise DestinationNotFoundError(
+            f"the folder {path.parent} does not exist: create it first", path.parent
+        )
+    return path.parent
+
+
+def resolve_dest(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, Path | None]:
+    """(directory, path) before the request: path is None when the file is to be named
+    after the server's filename, inside the folder `dest`."""
+    folder = _folder(dest)
+    if folder is not None:
+        return folder, None
+    path = Path(dest)
+    if not overwrite:
+        check_free(path)
+    return _parent(path), path
+
+
+def check_free(path: Path) -> None:
+    """Refuse to create `path` over a file that exists (without `overwrite`)."""
+    if _existing(path):
+        raise DestinationExistsError.file(path)
 
 
 class AtomicFile:
@@ -374,8 +415,15 @@ class AtomicFile:
         self.path.unlink(missing_ok=True)
 
 
-def _final_path(directory: Path, target: Path | None, core: DownloadCore, file_id: str) -> Path:
-    return target or directory / (safe_filename(core.filename, file_id) or "file")
+def _final_path(
+    directory: Path, target: Path | None, core: DownloadCore, file_id: str, overwrite: bool
+) -> Path:
+    """Where the file goes, once the headers are in; refused there (before the body)
+    when the file exists and `overwrite` is not set."""
+    final = target or directory / (safe_filename(core.filename, file_id) or "file")
+    if not overwrite:
+        check_free(final)
+    return final
 
 
 class DownloadStream:
@@ -447,23 +495,25 @@ async def adownload(client: AsyncClient, prepare: Prepare, max_bytes: int | None
 
 def resolve_extract_dest(dest: str | os.PathLike[str]) -> tuple[Path, Path | None]:
     """(directory, folder) for an extraction: folder is None when it is to be named
-    after the archive, inside the existing directory `dest`."""
+    after the archive, inside the existing folder `dest`."""
+    folder = _folder(dest)
+    if folder is not None:
+        return folder, None
     path = Path(dest)
-    if path.is_dir():
-        return path, None
-    if path.exists() or path.is_symlink():
+    if _existing(path):
         raise DestinationExistsError.folder(path)
-    if not path.parent.is_dir():
-        raise DestinationNotFoundError(f"no such folder: {path.parent}", path.parent)
-    return path.parent, path
+    return _parent(path), path
 
 
 def _folder_path(directory: Path, target: Path | None, core: DownloadCore, file_id: str) -> Path:
-    if target is not None:
-        return target
-    name = safe_filename(core.filename, file_id) or "archive"
-    stem = name[: -len(".zip")] if name.lower().endswith(".zip") else name
-    return directory / (safe_filename(stem) or "archive")
+    """The folder to extract into; refused as soon as the headers name one that exists."""
+    if target is None:
+        name = safe_filename(core.filename, file_id) or "archive"
+        stem = name[: -len(".zip")] if name.lower().endswith(".zip") else name
+        target = directory / (safe_filename(stem) or "archive")
+    if _existing(target):
+        raise DestinationExistsError.folder(target)
+    return target
 
 
 def _download_and_extract(
@@ -480,10 +530,12 @@ def _download_and_extract(
     try:
         protocol = download_protocol(core, client._policy, prepare)
         with contextlib.closing(client._run(protocol)) as body:
+            next(body)  # the headers: the folder is known, and refused if it exists
+            folder = _folder_path(directory, target, core, file_id)
             for chunk in body:
                 archive.write(chunk)
         archive.close()
-        return extract_zip(archive.path, _folder_path(directory, target, core, file_id), limits)
+        return extract_zip(archive.path, folder, limits)
     finally:
         archive.discard()
 
@@ -502,9 +554,10 @@ async def _adownload_and_extract(
     try:
         protocol = download_protocol(core, client._policy, prepare)
         async with contextlib.aclosing(client._run(protocol)) as body:
+            await anext(body)
+            folder = await anyio.to_thread.run_sync(_folder_path, directory, target, core, file_id)
             await _write_in_thread(body, archive)
         await anyio.to_thread.run_sync(archive.close)
-        folder = _folder_path(directory, target, core, file_id)
         return await anyio.to_thread.run_sync(extract_zip, archive.path, folder, limits)
     finally:
         with anyio.CancelScope(shield=True):
@@ -550,9 +603,11 @@ def download_to_file(
     try:
         protocol = download_protocol(core, client._policy, prepare)
         with contextlib.closing(client._run(protocol)) as body:
+            next(body)  # the headers: the file's name is known, and refused if it exists
+            final = _final_path(directory, target, core, file_id, overwrite)
             for chunk in body:
                 out.write(chunk)
-        return out.commit(_final_path(directory, target, core, file_id), overwrite)
+        return out.commit(final, overwrite)
     except BaseException:
         out.discard()
         raise
@@ -580,8 +635,11 @@ async def adownload_to_file(
     try:
         protocol = download_protocol(core, client._policy, prepare)
         async with contextlib.aclosing(client._run(protocol)) as body:
+            await anext(body)
+            final = await anyio.to_thread.run_sync(
+                _final_path, directory, target, core, file_id, overwrite
+            )
             await _write_in_thread(body, out)
-        final = _final_path(directory, target, core, file_id)
         return await anyio.to_thread.run_sync(out.commit, final, overwrite)
     except BaseException:
         with anyio.CancelScope(shield=True):
