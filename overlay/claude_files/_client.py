@@ -7,10 +7,11 @@ This is the one module that talks to httpx.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, Self, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -22,6 +23,7 @@ from claude_files._errors import (
     ClaudeFilesError,
     InvalidArgumentError,
 )
+from claude_files._options import NO_OPTIONS, NOT_GIVEN, NotGiven, RequestOptions, Timeout
 from claude_files._resources import AsyncCompliance, AsyncFiles, Compliance, Files
 from claude_files._retry import Protocol, RetryPolicy, Send, Sleep, capture
 from claude_files._version import __version__
@@ -51,12 +53,15 @@ class _BaseClient(Generic[H]):
     no cap); downloads to a file or a stream are capped only by their own `max_bytes`.
     """
 
+    _sleep: Callable[[float], Any]
+    """How the client waits before a retry (tests replace it)."""
+
     def __init__(
         self,
         api_key: str | None = None,
         compliance_api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = 2,
         max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
         api_version: str = DEFAULT_API_VERSION,
@@ -84,19 +89,62 @@ class _BaseClient(Generic[H]):
         self.api_version = api_version
         self.workspace_id = workspace_id
         self.auth = auth
+        self.timeout = timeout
         self._policy = RetryPolicy(max_retries=max_retries)
         self._owns_http = http_client is None
-        self._http: H = http_client or self._new_http(timeout)
+        own_timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+        self._http: H = http_client or self._new_http(own_timeout)
         self._setup()
 
-    def _new_http(self, timeout: float | httpx.Timeout | None) -> H:
+    def _new_http(self, timeout: Timeout) -> H:
         raise NotImplementedError
+
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        compliance_api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        max_download_bytes: int | NotGiven | None = NOT_GIVEN,
+        api_version: str | None = None,
+        workspace_id: str | NotGiven | None = NOT_GIVEN,
+        auth: Literal["x-api-key", "bearer"] | None = None,
+    ) -> Self:
+        """A client with these options changed and the rest as this one's (also
+        `with_options`, as in the anthropic SDK).
+
+        The copy sends through this client's connection pool and does not own it:
+        closing the copy leaves the pool open, closing this client closes it for both.
+        """
+        twin = type(self)(
+            api_key=api_key or self._keys["files"],
+            compliance_api_key=compliance_api_key or self._keys["compliance"],
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            max_download_bytes=self.max_download_bytes
+            if isinstance(max_download_bytes, NotGiven)
+            else max_download_bytes,
+            api_version=api_version or self.api_version,
+            workspace_id=self.workspace_id if isinstance(workspace_id, NotGiven) else workspace_id,
+            auth=auth or self.auth,
+            http_client=self._http,
+        )
+        twin._policy = dataclasses.replace(self._policy, max_retries=twin.max_retries)
+        twin._sleep = self._sleep
+        return twin
+
+    with_options = copy
 
     def _setup(self) -> None:
         """Attach the resources and the way to wait (sync or async)."""
 
     @property
     def max_retries(self) -> int:
+        """How many times a failed request is retried (connection errors, 408, 409,
+        429, 5xx)."""
         return self._policy.max_retries
 
     def _auth(self, api: Api) -> dict[str, str]:
@@ -109,14 +157,18 @@ class _BaseClient(Generic[H]):
             )
         return {"Authorization": f"Bearer {key}"} if self.auth == "bearer" else {"x-api-key": key}
 
-    def _complete(self, kwargs: dict[str, Any], api: Api) -> dict[str, Any]:
-        """A generated `_get_kwargs` result made sendable: absolute URL and auth."""
+    def _complete(
+        self, kwargs: dict[str, Any], api: Api, options: RequestOptions = NO_OPTIONS
+    ) -> dict[str, Any]:
+        """A generated `_get_kwargs` result made sendable: absolute URL, auth, and the
+        call's options (its `extra_headers` last, so they can replace any header)."""
         headers = {
             **kwargs.get("headers", {}),
             **self._auth(api),
             "User-Agent": f"claude-files/{__version__}",
         }
-        return {**kwargs, "url": self.base_url + kwargs["url"], "headers": headers}
+        complete = {**kwargs, "url": self.base_url + kwargs["url"], "headers": headers}
+        return options.apply(complete, self.timeout)
 
     def _max_bytes(self, max_bytes: int | None, *, memory: bool = False) -> int | None:
         """A call's cap. The client's `max_download_bytes` protects memory: it is the
@@ -142,7 +194,7 @@ class Client(_BaseClient[httpx.Client]):
         self.files = Files(self)
         self.compliance = Compliance(self)
 
-    def _new_http(self, timeout: float | httpx.Timeout | None) -> httpx.Client:
+    def _new_http(self, timeout: Timeout) -> httpx.Client:
         return httpx.Client(timeout=timeout)
 
     def close(self) -> None:
@@ -213,7 +265,7 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
         self.files = AsyncFiles(self)
         self.compliance = AsyncCompliance(self)
 
-    def _new_http(self, timeout: float | httpx.Timeout | None) -> httpx.AsyncClient:
+    def _new_http(self, timeout: Timeout) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=timeout)
 
     async def close(self) -> None:
