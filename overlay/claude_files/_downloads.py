@@ -73,6 +73,9 @@ class DownloadCore:
         self.started = False
         self.content_type: str | None = None
         self.filename: str | None = None
+        self.status_code: int | None = None
+        self.headers: Mapping[str, str] = {}
+        self.request_id: str | None = None
         self._md5: _Digest | None = None
         self._expected_md5: str | None = None
         self._validator: str | None = None
@@ -116,6 +119,9 @@ class DownloadCore:
             self._md5 = _Digest(background=large) if self._expected_md5 else None
             self.content_type = headers.get("content-type")
             self.filename = filename_from_disposition(headers.get("content-disposition"))
+            self.status_code = status
+            self.headers = headers
+            self.request_id = headers.get("request-id")
         if self.max_bytes is not None and self.total is not None and self.total > self.max_bytes:
             raise FileTooLargeError(self.max_bytes, self.total)
 
@@ -203,9 +209,15 @@ class _Digest:
 
 
 def download_protocol(core: DownloadCore, policy: RetryPolicy, prepare: Prepare) -> Protocol[None]:
-    """Download with retries; yields the body's new bytes (and b"" once, when accepted)."""
+    """Download with retries; yields the body's new bytes (and b"" once, when accepted).
+
+    An error about the body (cut off, too large, a bad checksum) gets the request id
+    of the response it was read from."""
     try:
         yield from _download(core, policy, prepare)
+    except ClaudeFilesError as exc:
+        exc.request_id = exc.request_id or core.request_id
+        raise
     finally:
         core.close()
 
@@ -359,10 +371,10 @@ def resolve_dest(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, P
     return _parent(path), path
 
 
-def check_free(path: Path) -> None:
+def check_free(path: Path, request_id: str | None = None) -> None:
     """Refuse to create `path` over a file that exists (without `overwrite`)."""
     if _existing(path):
-        raise DestinationExistsError.file(path)
+        raise DestinationExistsError.file(path, request_id)
 
 
 class AtomicFile:
@@ -422,18 +434,25 @@ def _final_path(
     when the file exists and `overwrite` is not set."""
     final = target or directory / (safe_filename(core.filename, file_id) or "file")
     if not overwrite:
-        check_free(final)
+        check_free(final, core.request_id)
     return final
 
 
 class DownloadStream:
-    """The body of a download as it arrives, and what its headers said."""
+    """The body of a download as it arrives, and what its response said.
+
+    `status_code`, `headers` and `request_id` are the first accepted response's (a
+    resumed download keeps them); `content_length` is the whole file's size.
+    """
 
     def __init__(self, chunks: Iterator[bytes] | AsyncIterator[bytes], core: DownloadCore) -> None:
         self._chunks = chunks
         self.content_length = core.total
         self.content_type = core.content_type
         self.filename = core.filename
+        self.status_code = core.status_code
+        self.headers = core.headers
+        self.request_id = core.request_id
 
     def __iter__(self) -> Iterator[bytes]:
         if not isinstance(self._chunks, Iterator):
@@ -512,7 +531,7 @@ def _folder_path(directory: Path, target: Path | None, core: DownloadCore, file_
         stem = name[: -len(".zip")] if name.lower().endswith(".zip") else name
         target = directory / (safe_filename(stem) or "archive")
     if _existing(target):
-        raise DestinationExistsError.folder(target)
+        raise DestinationExistsError.folder(target, core.request_id)
     return target
 
 

@@ -338,15 +338,19 @@ class DestinationExistsError(_PathError, FileExistsError):
     """The file (or, for `extract=True`, the folder) a download would create exists."""
 
     @classmethod
-    def file(cls, path: Path) -> DestinationExistsError:
-        return cls(f"{path} exists: pass overwrite=True to replace it", path)
+    def file(cls, path: Path, request_id: str | None = None) -> DestinationExistsError:
+        error = cls(f"{path} exists: pass overwrite=True to replace it", path)
+        error.request_id = request_id
+        return error
 
     @classmethod
-    def folder(cls, path: Path) -> DestinationExistsError:
-        return cls(
-            f"{path} exists: extract=True makes a new folder; remove it or choose another dest",
-            path,
+    def folder(cls, path: Path, request_id: str | None = None) -> DestinationExistsError:
+        message = (
+            f"{path} exists: extract=True makes a new folder; remove it or choose another dest"
         )
+        error = cls(message, path)
+        error.request_id = request_id
+        return error
 
 
 def error_class(status: int, error_code: str | None) -> type[APIStatusError]:

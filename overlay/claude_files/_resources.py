@@ -30,6 +30,7 @@ from claude_files._errors import (
     InvalidTypeError,
 )
 from claude_files._extract import ExtractLimits
+from claude_files._models import with_request_id
 from claude_files._options import NOT_GIVEN, NotGiven, RequestOptions, Timeout
 from claude_files._paging import AsyncPager, Pager, Params, next_page_params
 from claude_files._retry import Protocol, request_protocol
@@ -144,13 +145,13 @@ class _FilesBase(_Resource):
         self, file_id: str, workspace_id: str | None, options: RequestOptions
     ) -> Protocol[FileMetadata]:
         kwargs = get_file_metadata._get_kwargs(check_id(file_id), **self._options(workspace_id))
-        return self._json(kwargs, FileMetadata.from_dict, options)
+        return self._json(kwargs, with_request_id(FileMetadata).from_dict, options)
 
     def _delete(
         self, file_id: str, workspace_id: str | None, options: RequestOptions
     ) -> Protocol[DeletedFile]:
         kwargs = delete_file._get_kwargs(check_id(file_id), **self._options(workspace_id))
-        return self._json(kwargs, DeletedFile.from_dict, options)
+        return self._json(kwargs, with_request_id(DeletedFile).from_dict, options)
 
     def _content(self, file_id: str, workspace_id: str | None, options: RequestOptions) -> Prepare:
         kwargs = download_file._get_kwargs(check_id(file_id), **self._options(workspace_id))
@@ -160,7 +161,7 @@ class _FilesBase(_Resource):
         self, params: Params, workspace_id: str | None, options: RequestOptions
     ) -> Protocol[FileListResponse]:
         kwargs = list_files._get_kwargs(**params, **self._options(workspace_id))
-        return self._json(kwargs, FileListResponse.from_dict, options)
+        return self._json(kwargs, with_request_id(FileListResponse).from_dict, options)
 
     @staticmethod
     def _list_params(**params: Any) -> Params:
@@ -192,7 +193,7 @@ class _FilesBase(_Resource):
         policy = self._base._policy
         if not source.replayable:
             policy = dataclasses.replace(policy, max_retries=0)
-        parse = _json_parser(FileMetadata.from_dict)
+        parse = _json_parser(with_request_id(FileMetadata).from_dict)
         return request_protocol(policy, prepare, parse, blocking=True)
 
 
@@ -647,7 +648,9 @@ class ComplianceFiles(_ComplianceDownloads):
         """A chat file's metadata."""
         options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(get_chat_file._get_kwargs, id)
-        return self._client._execute(self._json(kwargs, ChatFile.from_dict, options))
+        return self._client._execute(
+            self._json(kwargs, with_request_id(ChatFile).from_dict, options)
+        )
 
     def delete(
         self,
@@ -660,7 +663,9 @@ class ComplianceFiles(_ComplianceDownloads):
         """Delete a chat file (for good)."""
         options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(delete_chat_file._get_kwargs, id)
-        return self._client._execute(self._json(kwargs, DeletedChatFile.from_dict, options))
+        return self._client._execute(
+            self._json(kwargs, with_request_id(DeletedChatFile).from_dict, options)
+        )
 
 
 class AsyncComplianceFiles(_AsyncComplianceDownloads):
@@ -679,7 +684,9 @@ class AsyncComplianceFiles(_AsyncComplianceDownloads):
         """A chat file's metadata."""
         options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(get_chat_file._get_kwargs, id)
-        return await self._client._execute(self._json(kwargs, ChatFile.from_dict, options))
+        return await self._client._execute(
+            self._json(kwargs, with_request_id(ChatFile).from_dict, options)
+        )
 
     async def delete(
         self,
@@ -692,7 +699,9 @@ class AsyncComplianceFiles(_AsyncComplianceDownloads):
         """Delete a chat file (for good)."""
         options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(delete_chat_file._get_kwargs, id)
-        return await self._client._execute(self._json(kwargs, DeletedChatFile.from_dict, options))
+        return await self._client._execute(
+            self._json(kwargs, with_request_id(DeletedChatFile).from_dict, options)
+        )
 
 
 class ComplianceGeneratedFiles(_ComplianceDownloads):
@@ -711,7 +720,9 @@ class ComplianceGeneratedFiles(_ComplianceDownloads):
         """A generated file's metadata."""
         options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(get_generated_file._get_kwargs, id)
-        return self._client._execute(self._json(kwargs, GeneratedFile.from_dict, options))
+        return self._client._execute(
+            self._json(kwargs, with_request_id(GeneratedFile).from_dict, options)
+        )
 
 
 class AsyncComplianceGeneratedFiles(_AsyncComplianceDownloads):
@@ -730,7 +741,9 @@ class AsyncComplianceGeneratedFiles(_AsyncComplianceDownloads):
         """A generated file's metadata."""
         options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(get_generated_file._get_kwargs, id)
-        return await self._client._execute(self._json(kwargs, GeneratedFile.from_dict, options))
+        return await self._client._execute(
+            self._json(kwargs, with_request_id(GeneratedFile).from_dict, options)
+        )
 
 
 class ComplianceArtifacts(_ComplianceDownloads):
@@ -773,11 +786,11 @@ class _CodeArtifactsBase(_ComplianceBase):
 
     def _page(self, params: Params, options: RequestOptions) -> Protocol[CodeArtifactListResponse]:
         kwargs = list_code_artifacts._get_kwargs(**params, **self._version())
-        return self._json(kwargs, CodeArtifactListResponse.from_dict, options)
+        return self._json(kwargs, with_request_id(CodeArtifactListResponse).from_dict, options)
 
     def _delete(self, artifact_id: str, options: RequestOptions) -> Protocol[DeletedCodeArtifact]:
         kwargs = self._call(delete_code_artifact._get_kwargs, artifact_id)
-        return self._json(kwargs, DeletedCodeArtifact.from_dict, options)
+        return self._json(kwargs, with_request_id(DeletedCodeArtifact).from_dict, options)
 
     def _artifact_content(
         self,
