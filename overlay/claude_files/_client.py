@@ -17,6 +17,7 @@ import anyio
 import anyio.to_thread
 import httpx
 
+from claude_files import _logs
 from claude_files._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -89,6 +90,7 @@ class _BaseClient(Generic[H]):
         self.api_version = api_version
         self.workspace_id = workspace_id
         self.auth = auth
+        _logs.setup_logging()
         self.timeout = timeout
         self._policy = RetryPolicy(max_retries=max_retries)
         self._owns_http = http_client is None
@@ -233,8 +235,9 @@ class Client(_BaseClient[httpx.Client]):
                     if response is not None:
                         response.close()
                     response = None
+                    request = self._http.build_request(**command.prepare())
+                    started = _logs.sending(request)
                     try:
-                        request = self._http.build_request(**command.prepare())
                         response = result = self._http.send(
                             request, stream=True, follow_redirects=False
                         )
@@ -242,7 +245,10 @@ class Client(_BaseClient[httpx.Client]):
                             response.iter_bytes() if _encoded(response) else response.iter_raw()
                         )
                     except httpx.TransportError as exc:
+                        _logs.failed(request, exc)
                         result = _connection_error(exc)
+                    else:
+                        _logs.received(request, response, started)
                 else:
                     try:
                         result = next(chunks, b"")
@@ -327,7 +333,14 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
             request = await anyio.to_thread.run_sync(lambda: self._http.build_request(**prepare()))
             assert isinstance(request.stream, httpx.SyncByteStream)  # httpx's multipart stream
             request.stream = _ThreadedStream(iter(request.stream))
-        return await self._http.send(request, stream=True, follow_redirects=False)
+        started = _logs.sending(request)
+        try:
+            response = await self._http.send(request, stream=True, follow_redirects=False)
+        except httpx.TransportError as exc:
+            _logs.failed(request, exc)
+            raise
+        _logs.received(request, response, started)
+        return response
 
 
 def _encoded(response: httpx.Response) -> bool:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.to_thread
 
+from claude_files import _logs
 from claude_files._errors import (
     APIConnectionError,
     ChecksumMismatchError,
@@ -251,6 +252,7 @@ def _download(core: DownloadCore, policy: RetryPolicy, prepare: Prepare) -> Prot
                 data = core.feed(chunk)
                 if data:
                     yield data
+        _logs.retry_decision(failure, wait, retries)
         if wait is None:
             raise failure
         yield Sleep(wait)

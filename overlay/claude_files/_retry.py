@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import dateutil.parser
 
+from claude_files import _logs
 from claude_files._errors import APIConnectionError, APIError, ClaudeFilesError, make_status_error
 from claude_files._models import set_request_id
 
@@ -166,6 +167,7 @@ def request_protocol(
             else:  # an error body, maybe partial: still the best message there is
                 failure = make_status_error(result.status_code, result.headers, body, result)
                 wait = policy.wait_after(retries, result.status_code, result.headers)
+        _logs.retry_decision(failure, wait, retries)
         if wait is None:
             raise failure
         yield Sleep(wait)
