@@ -45,14 +45,7 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
 class _BaseClient(Generic[H]):
-    """Configuration and request building, shared by `Client` and `AsyncClient`.
-
-    Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY`, the URL to
-    `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when an API
-    that needs it is used. Pass `http_client` to share one httpx client (it is then
-    yours to close). `max_download_bytes` caps what `download()` holds in memory (None:
-    no cap); downloads to a file or a stream are capped only by their own `max_bytes`.
-    """
+    """Configuration and request building, shared by `Client` and `AsyncClient`."""
 
     _sleep: Callable[[float], Any]
     """How the client waits before a retry (tests replace it)."""
@@ -70,6 +63,18 @@ class _BaseClient(Generic[H]):
         auth: Literal["x-api-key", "bearer"] = "x-api-key",
         http_client: H | None = None,
     ) -> None:
+        """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY`, the URL
+        to `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when
+        an API that needs it is used.
+
+        `timeout` is per request: float seconds, an `httpx.Timeout`, or None for none
+        (by default 600 s, 5 s to connect, or the `http_client`'s own). Pass
+        `http_client` to share one httpx client: it is then yours to close (`copy()` and
+        `with_options()` share this client's). `max_download_bytes` caps what
+        `download()` holds in memory (None: no cap); downloads to a file or a stream are
+        capped only by their own `max_bytes`. `workspace_id` is sent with every Files
+        API request; `auth="bearer"` sends the key as `Authorization: Bearer`.
+        """
         if max_retries < 0:
             raise InvalidArgumentError("max_retries must be >= 0")
         if max_download_bytes is not None and max_download_bytes < 0:
@@ -200,6 +205,8 @@ class Client(_BaseClient[httpx.Client]):
         return httpx.Client(timeout=timeout)
 
     def close(self) -> None:
+        """Close the connection pool, when this client made it (not a `copy()`'s, nor
+        an `http_client` you passed: that one is yours to close)."""
         if self._owns_http:
             self._http.close()
 
@@ -275,6 +282,8 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
         return httpx.AsyncClient(timeout=timeout)
 
     async def close(self) -> None:
+        """Close the connection pool, when this client made it (not a `copy()`'s, nor
+        an `http_client` you passed: that one is yours to close)."""
         if self._owns_http:
             await self._http.aclose()
 
