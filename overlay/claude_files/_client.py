@@ -7,16 +7,24 @@ This is the one module that talks to httpx.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, Self, TypeVar
 
 import anyio
 import anyio.to_thread
 import httpx
 
-from claude_files._errors import APIConnectionError, APITimeoutError, ClaudeFilesError
+from claude_files import _logs
+from claude_files._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ClaudeFilesError,
+    InvalidArgumentError,
+)
+from claude_files._options import NO_OPTIONS, NOT_GIVEN, NotGiven, RequestOptions, Timeout
 from claude_files._resources import AsyncCompliance, AsyncFiles, Compliance, Files
 from claude_files._retry import Protocol, RetryPolicy, Send, Sleep, capture
 from claude_files._version import __version__
@@ -37,21 +45,17 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
 class _BaseClient(Generic[H]):
-    """Configuration and request building, shared by `Client` and `AsyncClient`.
+    """Configuration and request building, shared by `Client` and `AsyncClient`."""
 
-    Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY`, the URL to
-    `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when an API
-    that needs it is used. Pass `http_client` to share one httpx client (it is then
-    yours to close). `max_download_bytes` caps what `download()` holds in memory (None:
-    no cap); downloads to a file or a stream are capped only by their own `max_bytes`.
-    """
+    _sleep: Callable[[float], Any]
+    """How the client waits before a retry (tests replace it)."""
 
     def __init__(
         self,
         api_key: str | None = None,
         compliance_api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = 2,
         max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
         api_version: str = DEFAULT_API_VERSION,
@@ -59,14 +63,28 @@ class _BaseClient(Generic[H]):
         auth: Literal["x-api-key", "bearer"] = "x-api-key",
         http_client: H | None = None,
     ) -> None:
+        """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY`, the URL
+        to `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when
+        an API that needs it is used.
+
+        `timeout` is per request: float seconds, an `httpx.Timeout`, or None for none
+        (by default 600 s, 5 s to connect, or the `http_client`'s own). Pass
+        `http_client` to share one httpx client: it is then yours to close (`copy()` and
+        `with_options()` share this client's). `max_download_bytes` caps what
+        `download()` holds in memory (None: no cap); downloads to a file or a stream are
+        capped only by their own `max_bytes`. `workspace_id` is sent with every Files
+        API request; `auth="bearer"` sends the key as `Authorization: Bearer`.
+        """
         if max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+            raise InvalidArgumentError("max_retries must be >= 0")
         if max_download_bytes is not None and max_download_bytes < 0:
-            raise ValueError("max_download_bytes must be >= 0 (or None for no cap)")
+            raise InvalidArgumentError("max_download_bytes must be >= 0 (or None for no cap)")
         if api_version not in ANTHROPIC_VERSION_VALUES:
-            raise ValueError(f"api_version must be one of {sorted(ANTHROPIC_VERSION_VALUES)}")
+            raise InvalidArgumentError(
+                f"api_version must be one of {sorted(ANTHROPIC_VERSION_VALUES)}"
+            )
         if auth not in ("x-api-key", "bearer"):
-            raise ValueError('auth must be "x-api-key" or "bearer"')
+            raise InvalidArgumentError('auth must be "x-api-key" or "bearer"')
         self._keys = {
             "files": api_key or os.environ.get(_KEYS["files"]),
             "compliance": compliance_api_key or os.environ.get(_KEYS["compliance"]),
@@ -77,19 +95,63 @@ class _BaseClient(Generic[H]):
         self.api_version = api_version
         self.workspace_id = workspace_id
         self.auth = auth
+        _logs.setup_logging()
+        self.timeout = timeout
         self._policy = RetryPolicy(max_retries=max_retries)
         self._owns_http = http_client is None
-        self._http: H = http_client or self._new_http(timeout)
+        own_timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+        self._http: H = http_client or self._new_http(own_timeout)
         self._setup()
 
-    def _new_http(self, timeout: float | httpx.Timeout | None) -> H:
+    def _new_http(self, timeout: Timeout) -> H:
         raise NotImplementedError
+
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        compliance_api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        max_download_bytes: int | NotGiven | None = NOT_GIVEN,
+        api_version: str | None = None,
+        workspace_id: str | NotGiven | None = NOT_GIVEN,
+        auth: Literal["x-api-key", "bearer"] | None = None,
+    ) -> Self:
+        """A client with these options changed and the rest as this one's (also
+        `with_options`, as in the anthropic SDK).
+
+        The copy sends through this client's connection pool and does not own it:
+        closing the copy leaves the pool open, closing this client closes it for both.
+        """
+        twin = type(self)(
+            api_key=api_key or self._keys["files"],
+            compliance_api_key=compliance_api_key or self._keys["compliance"],
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            max_download_bytes=self.max_download_bytes
+            if isinstance(max_download_bytes, NotGiven)
+            else max_download_bytes,
+            api_version=api_version or self.api_version,
+            workspace_id=self.workspace_id if isinstance(workspace_id, NotGiven) else workspace_id,
+            auth=auth or self.auth,
+            http_client=self._http,
+        )
+        twin._policy = dataclasses.replace(self._policy, max_retries=twin.max_retries)
+        twin._sleep = self._sleep
+        return twin
+
+    with_options = copy
 
     def _setup(self) -> None:
         """Attach the resources and the way to wait (sync or async)."""
 
     @property
     def max_retries(self) -> int:
+        """How many times a failed request is retried (connection errors, 408, 409,
+        429, 5xx)."""
         return self._policy.max_retries
 
     def _auth(self, api: Api) -> dict[str, str]:
@@ -102,14 +164,18 @@ class _BaseClient(Generic[H]):
             )
         return {"Authorization": f"Bearer {key}"} if self.auth == "bearer" else {"x-api-key": key}
 
-    def _complete(self, kwargs: dict[str, Any], api: Api) -> dict[str, Any]:
-        """A generated `_get_kwargs` result made sendable: absolute URL and auth."""
+    def _complete(
+        self, kwargs: dict[str, Any], api: Api, options: RequestOptions = NO_OPTIONS
+    ) -> dict[str, Any]:
+        """A generated `_get_kwargs` result made sendable: absolute URL, auth, and the
+        call's options (its `extra_headers` last, so they can replace any header)."""
         headers = {
             **kwargs.get("headers", {}),
             **self._auth(api),
             "User-Agent": f"claude-files/{__version__}",
         }
-        return {**kwargs, "url": self.base_url + kwargs["url"], "headers": headers}
+        complete = {**kwargs, "url": self.base_url + kwargs["url"], "headers": headers}
+        return options.apply(complete, self.timeout)
 
     def _max_bytes(self, max_bytes: int | None, *, memory: bool = False) -> int | None:
         """A call's cap. The client's `max_download_bytes` protects memory: it is the
@@ -117,7 +183,7 @@ class _BaseClient(Generic[H]):
         if max_bytes is None:
             return self.max_download_bytes if memory else None
         if max_bytes < 0:
-            raise ValueError("max_bytes must be >= 0")
+            raise InvalidArgumentError("max_bytes must be >= 0")
         return max_bytes
 
     def __repr__(self) -> str:
@@ -135,10 +201,12 @@ class Client(_BaseClient[httpx.Client]):
         self.files = Files(self)
         self.compliance = Compliance(self)
 
-    def _new_http(self, timeout: float | httpx.Timeout | None) -> httpx.Client:
+    def _new_http(self, timeout: Timeout) -> httpx.Client:
         return httpx.Client(timeout=timeout)
 
     def close(self) -> None:
+        """Close the connection pool, when this client made it (not a `copy()`'s, nor
+        an `http_client` you passed: that one is yours to close)."""
         if self._owns_http:
             self._http.close()
 
@@ -174,8 +242,9 @@ class Client(_BaseClient[httpx.Client]):
                     if response is not None:
                         response.close()
                     response = None
+                    request = self._http.build_request(**command.prepare())
+                    started = _logs.sending(request)
                     try:
-                        request = self._http.build_request(**command.prepare())
                         response = result = self._http.send(
                             request, stream=True, follow_redirects=False
                         )
@@ -183,7 +252,10 @@ class Client(_BaseClient[httpx.Client]):
                             response.iter_bytes() if _encoded(response) else response.iter_raw()
                         )
                     except httpx.TransportError as exc:
+                        _logs.failed(request, exc)
                         result = _connection_error(exc)
+                    else:
+                        _logs.received(request, response, started)
                 else:
                     try:
                         result = next(chunks, b"")
@@ -206,10 +278,12 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
         self.files = AsyncFiles(self)
         self.compliance = AsyncCompliance(self)
 
-    def _new_http(self, timeout: float | httpx.Timeout | None) -> httpx.AsyncClient:
+    def _new_http(self, timeout: Timeout) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=timeout)
 
     async def close(self) -> None:
+        """Close the connection pool, when this client made it (not a `copy()`'s, nor
+        an `http_client` you passed: that one is yours to close)."""
         if self._owns_http:
             await self._http.aclose()
 
@@ -268,7 +342,14 @@ class AsyncClient(_BaseClient[httpx.AsyncClient]):
             request = await anyio.to_thread.run_sync(lambda: self._http.build_request(**prepare()))
             assert isinstance(request.stream, httpx.SyncByteStream)  # httpx's multipart stream
             request.stream = _ThreadedStream(iter(request.stream))
-        return await self._http.send(request, stream=True, follow_redirects=False)
+        started = _logs.sending(request)
+        try:
+            response = await self._http.send(request, stream=True, follow_redirects=False)
+        except httpx.TransportError as exc:
+            _logs.failed(request, exc)
+            raise
+        _logs.received(request, response, started)
+        return response
 
 
 def _encoded(response: httpx.Response) -> bool:

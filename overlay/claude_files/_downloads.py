@@ -29,12 +29,17 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.to_thread
 
+from claude_files import _logs
 from claude_files._errors import (
     APIConnectionError,
     ChecksumMismatchError,
     ClaudeFilesError,
+    DestinationExistsError,
+    DestinationNotFoundError,
     FileTooLargeError,
     IncompleteDownloadError,
+    InvalidArgumentError,
+    InvalidTypeError,
     make_status_error,
 )
 from claude_files._extract import ExtractLimits, extract_zip, fsync_directory
@@ -69,6 +74,9 @@ class DownloadCore:
         self.started = False
         self.content_type: str | None = None
         self.filename: str | None = None
+        self.status_code: int | None = None
+        self.headers: Mapping[str, str] = {}
+        self.request_id: str | None = None
         self._md5: _Digest | None = None
         self._expected_md5: str | None = None
         self._validator: str | None = None
@@ -112,6 +120,9 @@ class DownloadCore:
             self._md5 = _Digest(background=large) if self._expected_md5 else None
             self.content_type = headers.get("content-type")
             self.filename = filename_from_disposition(headers.get("content-disposition"))
+            self.status_code = status
+            self.headers = headers
+            self.request_id = headers.get("request-id")
         if self.max_bytes is not None and self.total is not None and self.total > self.max_bytes:
             raise FileTooLargeError(self.max_bytes, self.total)
 
@@ -199,9 +210,15 @@ class _Digest:
 
 
 def download_protocol(core: DownloadCore, policy: RetryPolicy, prepare: Prepare) -> Protocol[None]:
-    """Download with retries; yields the body's new bytes (and b"" once, when accepted)."""
+    """Download with retries; yields the body's new bytes (and b"" once, when accepted).
+
+    An error about the body (cut off, too large, a bad checksum) gets the request id
+    of the response it was read from."""
     try:
         yield from _download(core, policy, prepare)
+    except ClaudeFilesError as exc:
+        exc.request_id = exc.request_id or core.request_id
+        raise
     finally:
         core.close()
 
@@ -235,6 +252,7 @@ def _download(core: DownloadCore, policy: RetryPolicy, prepare: Prepare) -> Prot
                 data = core.feed(chunk)
                 if data:
                     yield data
+        _logs.retry_decision(failure, wait, retries)
         if wait is None:
             raise failure
         yield Sleep(wait)
@@ -308,16 +326,57 @@ def _shorten(name: str) -> str:
     return stem_bytes.decode(errors="ignore") + suffix
 
 
-def resolve_dest(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, Path | None]:
-    """(directory, path): path is None when the server's filename is to be used."""
+def _names_folder(dest: str | os.PathLike[str]) -> bool:
+    """Whether `dest` is written as a folder: with a trailing separator (`"out/"`).
+
+    A `Path` drops the separator, so a `Path` that does not exist names a file.
+    """
+    text = os.fspath(dest)
+    return text.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep))
+
+
+def _existing(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _folder(dest: str | os.PathLike[str]) -> Path | None:
+    """`dest` when it means a folder (one that exists, or one written `"out/"`), else None.
+
+    A folder that does not exist is an error: the library does not create it.
+    """
     path = Path(dest)
     if path.is_dir():
-        return path, None
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} exists; pass overwrite=True to replace it")
+        return path
+    if not _names_folder(dest):
+        return None
+    what = "is not a folder" if _existing(path) else "does not exist"
+    raise DestinationNotFoundError(f"the folder {dest} {what}: create it first", path)
+
+
+def _parent(path: Path) -> Path:
     if not path.parent.is_dir():
-        raise FileNotFoundError(f"no such directory: {path.parent}")
-    return path.parent, path
+        raise DestinationNotFoundError(
+            f"the folder {path.parent} does not exist: create it first", path.parent
+        )
+    return path.parent
+
+
+def resolve_dest(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, Path | None]:
+    """(directory, path) before the request: path is None when the file is to be named
+    after the server's filename, inside the folder `dest`."""
+    folder = _folder(dest)
+    if folder is not None:
+        return folder, None
+    path = Path(dest)
+    if not overwrite:
+        check_free(path)
+    return _parent(path), path
+
+
+def check_free(path: Path, request_id: str | None = None) -> None:
+    """Refuse to create `path` over a file that exists (without `overwrite`)."""
+    if _existing(path):
+        raise DestinationExistsError.file(path, request_id)
 
 
 class AtomicFile:
@@ -355,10 +414,10 @@ class AtomicFile:
             try:
                 os.link(self.path, dest)  # FileExistsError rather than replacing a file
             except FileExistsError:
-                raise
+                raise DestinationExistsError.file(dest) from None
             except OSError:  # no hard links here (FAT, some network file systems)
                 if dest.exists():
-                    raise FileExistsError(f"{dest} exists; pass overwrite=True") from None
+                    raise DestinationExistsError.file(dest) from None
                 os.replace(self.path, dest)
             else:
                 os.unlink(self.path)
@@ -370,27 +429,41 @@ class AtomicFile:
         self.path.unlink(missing_ok=True)
 
 
-def _final_path(directory: Path, target: Path | None, core: DownloadCore, file_id: str) -> Path:
-    return target or directory / (safe_filename(core.filename, file_id) or "file")
+def _final_path(
+    directory: Path, target: Path | None, core: DownloadCore, file_id: str, overwrite: bool
+) -> Path:
+    """Where the file goes, once the headers are in; refused there (before the body)
+    when the file exists and `overwrite` is not set."""
+    final = target or directory / (safe_filename(core.filename, file_id) or "file")
+    if not overwrite:
+        check_free(final, core.request_id)
+    return final
 
 
 class DownloadStream:
-    """The body of a download as it arrives, and what its headers said."""
+    """The body of a download as it arrives, and what its response said.
+
+    `status_code`, `headers` and `request_id` are the first accepted response's (a
+    resumed download keeps them); `content_length` is the whole file's size.
+    """
 
     def __init__(self, chunks: Iterator[bytes] | AsyncIterator[bytes], core: DownloadCore) -> None:
         self._chunks = chunks
         self.content_length = core.total
         self.content_type = core.content_type
         self.filename = core.filename
+        self.status_code = core.status_code
+        self.headers = core.headers
+        self.request_id = core.request_id
 
     def __iter__(self) -> Iterator[bytes]:
         if not isinstance(self._chunks, Iterator):
-            raise TypeError("a download from AsyncClient: use `async for`")
+            raise InvalidTypeError("a download from AsyncClient: use `async for`")
         return self._chunks
 
     def __aiter__(self) -> AsyncIterator[bytes]:
         if not isinstance(self._chunks, AsyncIterator):
-            raise TypeError("a download from Client: use `for`")
+            raise InvalidTypeError("a download from Client: use `for`")
         return self._chunks
 
 
@@ -443,23 +516,25 @@ async def adownload(client: AsyncClient, prepare: Prepare, max_bytes: int | None
 
 def resolve_extract_dest(dest: str | os.PathLike[str]) -> tuple[Path, Path | None]:
     """(directory, folder) for an extraction: folder is None when it is to be named
-    after the archive, inside the existing directory `dest`."""
+    after the archive, inside the existing folder `dest`."""
+    folder = _folder(dest)
+    if folder is not None:
+        return folder, None
     path = Path(dest)
-    if path.is_dir():
-        return path, None
-    if path.exists() or path.is_symlink():
-        raise FileExistsError(f"{path} exists: extraction needs a new folder")
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"no such directory: {path.parent}")
-    return path.parent, path
+    if _existing(path):
+        raise DestinationExistsError.folder(path)
+    return _parent(path), path
 
 
 def _folder_path(directory: Path, target: Path | None, core: DownloadCore, file_id: str) -> Path:
-    if target is not None:
-        return target
-    name = safe_filename(core.filename, file_id) or "archive"
-    stem = name[: -len(".zip")] if name.lower().endswith(".zip") else name
-    return directory / (safe_filename(stem) or "archive")
+    """The folder to extract into; refused as soon as the headers name one that exists."""
+    if target is None:
+        name = safe_filename(core.filename, file_id) or "archive"
+        stem = name[: -len(".zip")] if name.lower().endswith(".zip") else name
+        target = directory / (safe_filename(stem) or "archive")
+    if _existing(target):
+        raise DestinationExistsError.folder(target, core.request_id)
+    return target
 
 
 def _download_and_extract(
@@ -476,10 +551,12 @@ def _download_and_extract(
     try:
         protocol = download_protocol(core, client._policy, prepare)
         with contextlib.closing(client._run(protocol)) as body:
+            next(body)  # the headers: the folder is known, and refused if it exists
+            folder = _folder_path(directory, target, core, file_id)
             for chunk in body:
                 archive.write(chunk)
         archive.close()
-        return extract_zip(archive.path, _folder_path(directory, target, core, file_id), limits)
+        return extract_zip(archive.path, folder, limits)
     finally:
         archive.discard()
 
@@ -498,9 +575,10 @@ async def _adownload_and_extract(
     try:
         protocol = download_protocol(core, client._policy, prepare)
         async with contextlib.aclosing(client._run(protocol)) as body:
+            await anext(body)
+            folder = await anyio.to_thread.run_sync(_folder_path, directory, target, core, file_id)
             await _write_in_thread(body, archive)
         await anyio.to_thread.run_sync(archive.close)
-        folder = _folder_path(directory, target, core, file_id)
         return await anyio.to_thread.run_sync(extract_zip, archive.path, folder, limits)
     finally:
         with anyio.CancelScope(shield=True):
@@ -536,7 +614,9 @@ def download_to_file(
     """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
     if extract is not None:
         if overwrite:
-            raise ValueError("extract makes a new folder: overwrite is not supported with it")
+            raise InvalidArgumentError(
+                "extract makes a new folder: overwrite is not supported with it"
+            )
         return _download_and_extract(client, prepare, file_id, dest, max_bytes, extract)
     directory, target = resolve_dest(dest, overwrite)
     core = DownloadCore(max_bytes)
@@ -544,9 +624,11 @@ def download_to_file(
     try:
         protocol = download_protocol(core, client._policy, prepare)
         with contextlib.closing(client._run(protocol)) as body:
+            next(body)  # the headers: the file's name is known, and refused if it exists
+            final = _final_path(directory, target, core, file_id, overwrite)
             for chunk in body:
                 out.write(chunk)
-        return out.commit(_final_path(directory, target, core, file_id), overwrite)
+        return out.commit(final, overwrite)
     except BaseException:
         out.discard()
         raise
@@ -564,7 +646,9 @@ async def adownload_to_file(
 ) -> Path:
     if extract is not None:
         if overwrite:
-            raise ValueError("extract makes a new folder: overwrite is not supported with it")
+            raise InvalidArgumentError(
+                "extract makes a new folder: overwrite is not supported with it"
+            )
         return await _adownload_and_extract(client, prepare, file_id, dest, max_bytes, extract)
     directory, target = await anyio.to_thread.run_sync(resolve_dest, dest, overwrite)
     core = DownloadCore(max_bytes)
@@ -572,8 +656,11 @@ async def adownload_to_file(
     try:
         protocol = download_protocol(core, client._policy, prepare)
         async with contextlib.aclosing(client._run(protocol)) as body:
+            await anext(body)
+            final = await anyio.to_thread.run_sync(
+                _final_path, directory, target, core, file_id, overwrite
+            )
             await _write_in_thread(body, out)
-        final = _final_path(directory, target, core, file_id)
         return await anyio.to_thread.run_sync(out.commit, final, overwrite)
     except BaseException:
         with anyio.CancelScope(shield=True):

@@ -34,16 +34,32 @@ ClaudeFilesError
 ├── FileTooLargeError                 over a download cap or the upload limit
 ├── IncompleteDownloadError           body shorter/longer than announced, or cut off
 ├── ChecksumMismatchError             body does not match Content-MD5
-└── ArchiveError                      a downloaded archive cannot be extracted
-    └── UnsafeArchiveError            an entry would escape the folder, or a zip bomb
+├── ArchiveError                      a downloaded archive cannot be extracted
+│   └── UnsafeArchiveError            an entry would escape the folder, or a zip bomb
+│
+│   Bad input, refused before anything is sent or written; each is also the builtin
+│   a Python caller would expect, so `except ValueError` (etc.) works as well:
+├── InvalidArgumentError              (ValueError) a bad value for a parameter
+│   └── InvalidIdError                an id that is not one clean path segment
+├── InvalidTypeError                  (TypeError) a parameter of the wrong type
+│   └── InvalidIdTypeError            an id that is not a str
+├── UploadFileNotFoundError           (FileNotFoundError) the path to upload is missing
+├── UploadIsADirectoryError           (IsADirectoryError) the path to upload is a folder
+├── DestinationNotFoundError          (FileNotFoundError) the folder to download into
+│                                     is missing
+└── DestinationExistsError            (FileExistsError) the file or folder to download
+                                      to exists (and overwrite is not set)
 
-A missing API key is a plain ClaudeFilesError. Bad arguments raise ValueError/TypeError.
+A missing API key is a plain ClaudeFilesError. Every error has `request_id`: the
+`request-id` of the response it comes from, None when there was none.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from http import HTTPStatus
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from claude_files_openapi.models import ErrorResponse
@@ -55,6 +71,9 @@ if TYPE_CHECKING:
 
 class ClaudeFilesError(Exception):
     """Base of every error this package raises on purpose."""
+
+    request_id: str | None = None
+    """The `request-id` of the response the error comes from (None: no response)."""
 
 
 class APIError(ClaudeFilesError):
@@ -273,6 +292,65 @@ class UnsafeArchiveError(ArchiveError):
     def __init__(self, message: str, entry: str | None = None) -> None:
         super().__init__(message)
         self.entry = entry
+
+
+class InvalidArgumentError(ClaudeFilesError, ValueError):
+    """A parameter's value is not one the call accepts; nothing was sent."""
+
+
+class InvalidIdError(InvalidArgumentError):
+    """An id that is empty, blank, `.` or `..`, or holds `/` or a control character."""
+
+
+class InvalidTypeError(ClaudeFilesError, TypeError):
+    """A parameter of a type the call does not take; nothing was sent."""
+
+
+class InvalidIdTypeError(InvalidTypeError):
+    """An id that is not a str (None, bytes, a number, a list)."""
+
+
+class _PathError(ClaudeFilesError):
+    """A local path that cannot be used; `path` is the one meant (never a temporary file).
+
+    OSError's own `filename` and `errno` stay unset: with a filename and no errno,
+    its message would read `[Errno None] None: ...`.
+    """
+
+    def __init__(self, message: str, path: str | os.PathLike[str]) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+
+
+class UploadFileNotFoundError(_PathError, FileNotFoundError):
+    """The path given to `files.upload` does not exist."""
+
+
+class UploadIsADirectoryError(_PathError, IsADirectoryError):
+    """The path given to `files.upload` is a folder."""
+
+
+class DestinationNotFoundError(_PathError, FileNotFoundError):
+    """The folder a download is to go into does not exist (the library does not create it)."""
+
+
+class DestinationExistsError(_PathError, FileExistsError):
+    """The file (or, for `extract=True`, the folder) a download would create exists."""
+
+    @classmethod
+    def file(cls, path: Path, request_id: str | None = None) -> DestinationExistsError:
+        error = cls(f"{path} exists: pass overwrite=True to replace it", path)
+        error.request_id = request_id
+        return error
+
+    @classmethod
+    def folder(cls, path: Path, request_id: str | None = None) -> DestinationExistsError:
+        message = (
+            f"{path} exists: extract=True makes a new folder; remove it or choose another dest"
+        )
+        error = cls(message, path)
+        error.request_id = request_id
+        return error
 
 
 def error_class(status: int, error_code: str | None) -> type[APIStatusError]:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from claude_files._errors import ArchiveError, UnsafeArchiveError
+from claude_files._errors import ArchiveError, DestinationExistsError, UnsafeArchiveError
 
 _CHUNK = 64 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -158,7 +158,7 @@ def _write_entry(
 def extract_zip(archive_path: Path, target: Path, limits: ExtractLimits) -> Path:
     """Extract `archive_path` into the new folder `target`, or leave no trace."""
     if target.exists() or target.is_symlink():
-        raise FileExistsError(f"{target} exists: extraction needs a new folder")
+        raise DestinationExistsError.folder(target)
     try:
         archive = zipfile.ZipFile(archive_path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -168,9 +168,12 @@ def extract_zip(archive_path: Path, target: Path, limits: ExtractLimits) -> Path
         staging = _staging_folder(target.parent)
         try:
             _extract_into(archive, entries, staging, limits)
-            if target.exists():
-                raise FileExistsError(f"{target} appeared during extraction")
-            os.rename(staging, target)
+            if target.exists() or target.is_symlink():
+                raise DestinationExistsError.folder(target)  # it appeared meanwhile
+            try:
+                os.rename(staging, target)
+            except OSError as exc:  # an empty folder would be replaced; a full one refuses
+                raise DestinationExistsError.folder(target) from exc
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -76,6 +76,7 @@ class Pager(Generic[T]):
 
     @property
     def pages(self) -> Iterator[Any]:
+        """The pages, fetched one at a time (each has `data` and `_request_id`)."""
         params: Params | None = self._params
         while params is not None:
             page = self._fetch(params)
@@ -102,6 +103,7 @@ class AsyncPager(Generic[T]):
 
     @property
     async def pages(self) -> AsyncIterator[Any]:
+        """The pages, fetched one at a time (each has `data` and `_request_id`)."""
         params: Params | None = self._params
         while params is not None:
             page = await self._fetch(params)

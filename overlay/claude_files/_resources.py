@@ -1,3 +1,4 @@
+# ruff: noqa: ASYNC109 -- `timeout=` per call is the anthropic SDK's name; it is httpx's.
 """The resources: `files`, and `compliance.files`, `.generated_files`, `.artifacts`,
 `.code_artifacts`.
 
@@ -11,7 +12,8 @@ import contextlib
 import dataclasses
 import json
 import os
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Literal, TypeVar, cast
@@ -20,8 +22,16 @@ import anyio.to_thread
 
 from claude_files import _downloads
 from claude_files._downloads import DownloadStream, Prepare
-from claude_files._errors import APIResponseValidationError
+from claude_files._errors import (
+    APIResponseValidationError,
+    InvalidArgumentError,
+    InvalidIdError,
+    InvalidIdTypeError,
+    InvalidTypeError,
+)
 from claude_files._extract import ExtractLimits
+from claude_files._models import with_request_id
+from claude_files._options import NOT_GIVEN, NotGiven, RequestOptions, Timeout
 from claude_files._paging import AsyncPager, Pager, Params, next_page_params
 from claude_files._retry import Protocol, request_protocol
 from claude_files._uploads import FileInput, UploadSource, expires_in_seconds
@@ -72,11 +82,20 @@ Dest = str | os.PathLike[str]
 
 
 def check_id(value: str, name: str = "file_id") -> str:
-    """An id that stays one path segment: the generated code percent-encodes the rest."""
+    """An id that stays one path segment: the generated code percent-encodes the rest.
+
+    Refused before any request: a non-str, an empty or blank id, `.` and `..`, and any
+    `/` or control character (a newline would be sent as is, percent-encoded).
+    """
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
-    if value in ("", ".", "..") or "/" in value:
-        raise ValueError(f"{name} {value!r} is not a valid id")
+        raise InvalidIdTypeError(f"{name} must be a str, not {type(value).__name__}")
+    if (
+        value in (".", "..")
+        or not value.strip()
+        or "/" in value
+        or any(unicodedata.category(c) == "Cc" for c in value)
+    ):
+        raise InvalidIdError(f"{name} {value!r} is not a valid id")
     return value
 
 
@@ -92,12 +111,15 @@ class _Resource:
     def _version(self) -> dict[str, Any]:
         return {"anthropic_version": check_anthropic_version(self._base.api_version)}
 
-    def _prepare(self, kwargs: dict[str, Any]) -> Prepare:
-        complete = self._base._complete(kwargs, self._api)  # a missing key fails here
+    def _prepare(self, kwargs: dict[str, Any], options: RequestOptions) -> Prepare:
+        complete = self._base._complete(kwargs, self._api, options)  # a missing key fails here
         return lambda: complete
 
-    def _json(self, kwargs: dict[str, Any], parse: Callable[[Any], T]) -> Protocol[T]:
-        return request_protocol(self._base._policy, self._prepare(kwargs), _json_parser(parse))
+    def _json(
+        self, kwargs: dict[str, Any], parse: Callable[[Any], T], options: RequestOptions
+    ) -> Protocol[T]:
+        prepare = self._prepare(kwargs, options)
+        return request_protocol(self._base._policy, prepare, _json_parser(parse))
 
 
 def _json_parser(parse: Callable[[Any], T]) -> Callable[[bytes], T]:
@@ -119,33 +141,43 @@ class _FilesBase(_Resource):
         workspace = workspace_id or self._base.workspace_id
         return {**self._version(), "anthropic_workspace_id": workspace or UNSET}
 
-    def _get(self, file_id: str, workspace_id: str | None) -> Protocol[FileMetadata]:
+    def _get(
+        self, file_id: str, workspace_id: str | None, options: RequestOptions
+    ) -> Protocol[FileMetadata]:
         kwargs = get_file_metadata._get_kwargs(check_id(file_id), **self._options(workspace_id))
-        return self._json(kwargs, FileMetadata.from_dict)
+        return self._json(kwargs, with_request_id(FileMetadata).from_dict, options)
 
-    def _delete(self, file_id: str, workspace_id: str | None) -> Protocol[DeletedFile]:
+    def _delete(
+        self, file_id: str, workspace_id: str | None, options: RequestOptions
+    ) -> Protocol[DeletedFile]:
         kwargs = delete_file._get_kwargs(check_id(file_id), **self._options(workspace_id))
-        return self._json(kwargs, DeletedFile.from_dict)
+        return self._json(kwargs, with_request_id(DeletedFile).from_dict, options)
 
-    def _content(self, file_id: str, workspace_id: str | None) -> Prepare:
+    def _content(self, file_id: str, workspace_id: str | None, options: RequestOptions) -> Prepare:
         kwargs = download_file._get_kwargs(check_id(file_id), **self._options(workspace_id))
-        return self._prepare(kwargs)
+        return self._prepare(kwargs, options)
 
-    def _page(self, params: Params, workspace_id: str | None) -> Protocol[FileListResponse]:
+    def _page(
+        self, params: Params, workspace_id: str | None, options: RequestOptions
+    ) -> Protocol[FileListResponse]:
         kwargs = list_files._get_kwargs(**params, **self._options(workspace_id))
-        return self._json(kwargs, FileListResponse.from_dict)
+        return self._json(kwargs, with_request_id(FileListResponse).from_dict, options)
 
     @staticmethod
     def _list_params(**params: Any) -> Params:
         if params["ids"] is not None and params["limit"] is not None:
-            raise ValueError("ids cannot be combined with limit")
+            raise InvalidArgumentError("ids cannot be combined with limit")
         return {k: v for k, v in params.items() if v is not None}
 
     def _upload(
-        self, source: UploadSource, expires_in: int | timedelta | None, workspace_id: str | None
+        self,
+        source: UploadSource,
+        expires_in: int | timedelta | None,
+        workspace_id: str | None,
+        options: RequestOptions,
     ) -> Protocol[FileMetadata]:
         seconds = expires_in_seconds(expires_in)
-        options = self._options(workspace_id)
+        headers = self._options(workspace_id)
         self._base._auth("files")  # a missing key fails before any I/O
 
         def prepare() -> dict[str, Any]:
@@ -154,19 +186,23 @@ class _FilesBase(_Resource):
                 file=File(payload=payload, file_name=source.filename, mime_type=source.mime_type),
                 expires_in_seconds=UNSET if seconds is None else seconds,
             )
-            kwargs = upload_file._get_kwargs(body=body, **options)
+            kwargs = upload_file._get_kwargs(body=body, **headers)
             del kwargs["headers"]["Content-Type"]  # pins boundary `+++`; httpx picks a random one
-            return self._base._complete(kwargs, "files")
+            return self._base._complete(kwargs, "files", options)
 
         policy = self._base._policy
         if not source.replayable:
             policy = dataclasses.replace(policy, max_retries=0)
-        parse = _json_parser(FileMetadata.from_dict)
+        parse = _json_parser(with_request_id(FileMetadata).from_dict)
         return request_protocol(policy, prepare, parse, blocking=True)
 
 
 class Files(_FilesBase):
-    """The Files API: `client.files`."""
+    """The Files API: `client.files`.
+
+    Every method also takes `extra_headers`, `extra_query` and `timeout` for its
+    requests (as in the anthropic SDK), and `workspace_id` to override the client's.
+    """
 
     def __init__(self, client: Client) -> None:
         super().__init__(client)
@@ -180,11 +216,22 @@ class Files(_FilesBase):
         mime_type: str | None = None,
         expires_in: int | timedelta | None = None,
         workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> FileMetadata:
-        """Upload a path, bytes, an open binary file or `(filename, content, mime_type)`."""
+        """Upload a path, bytes, an open binary file or `(filename, content, mime_type)`.
+
+        A path is streamed from disk; `filename` and `mime_type` default to the path's
+        (or the file's) name and its guessed type. `expires_in` (seconds or a
+        timedelta) makes the file expire. Over `MAX_UPLOAD_BYTES` is refused before
+        anything is sent; a missing path is `UploadFileNotFoundError`, a folder
+        `UploadIsADirectoryError`. Retried only when the content can be sent again.
+        """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         source = UploadSource(file, filename=filename, mime_type=mime_type)
         try:
-            return self._client._execute(self._upload(source, expires_in, workspace_id))
+            return self._client._execute(self._upload(source, expires_in, workspace_id, options))
         finally:
             source.close()
 
@@ -197,25 +244,65 @@ class Files(_FilesBase):
         scope_id: str | None = None,
         ids: list[str] | None = None,
         workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Pager[FileMetadata]:
-        """Every file, newest first, fetched page by page as you iterate."""
+        """Every file, newest first, fetched page by page as you iterate.
+
+        `limit` is per page; `after_id`/`before_id` start after (before) a file;
+        `ids` fetches those files only (one page, not with `limit`). Iterate the
+        pager for files, or its `.pages` for whole pages (each with `_request_id`).
+        """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         params = self._list_params(
             limit=limit, after_id=after_id, before_id=before_id, scope_id=scope_id, ids=ids
         )
-        return Pager(lambda p: self._client._execute(self._page(p, workspace_id)), params)
+        return Pager(lambda p: self._client._execute(self._page(p, workspace_id, options)), params)
 
-    def get(self, file_id: str, *, workspace_id: str | None = None) -> FileMetadata:
-        return self._client._execute(self._get(file_id, workspace_id))
+    def get(
+        self,
+        file_id: str,
+        *,
+        workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> FileMetadata:
+        """A file's metadata (also `retrieve` and `retrieve_metadata`, the SDK's name)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        return self._client._execute(self._get(file_id, workspace_id, options))
 
     retrieve = get
+    retrieve_metadata = get
 
-    def delete(self, file_id: str, *, workspace_id: str | None = None) -> DeletedFile:
-        return self._client._execute(self._delete(file_id, workspace_id))
+    def delete(
+        self,
+        file_id: str,
+        *,
+        workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> DeletedFile:
+        """Delete a file (for good)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        return self._client._execute(self._delete(file_id, workspace_id, options))
 
     def download(
-        self, file_id: str, *, max_bytes: int | None = None, workspace_id: str | None = None
+        self,
+        file_id: str,
+        *,
+        max_bytes: int | None = None,
+        workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        prepare = self._content(file_id, workspace_id)
+        """The file's bytes, in memory: at most `max_bytes` (by default the client's
+        `max_download_bytes`), checked against `Content-Length` and `Content-MD5`."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        prepare = self._content(file_id, workspace_id, options)
         return _downloads.download(
             self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
         )
@@ -228,10 +315,22 @@ class Files(_FilesBase):
         overwrite: bool = False,
         max_bytes: int | None = None,
         workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Path:
+        """Stream the file to `dest`, atomically; returns the path written.
+
+        `dest` is a folder when it exists as one or ends with a separator (`"out/"`):
+        the file then takes the server's filename, made safe. Otherwise it is the
+        file's path. A folder that does not exist is `DestinationNotFoundError`; an
+        existing file without `overwrite=True` is `DestinationExistsError`, raised
+        before the body is read. The file appears complete or not at all.
+        """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         return _downloads.download_to_file(
             self._client,
-            self._content(file_id, workspace_id),
+            self._content(file_id, workspace_id, options),
             file_id,
             dest,
             overwrite=overwrite,
@@ -239,14 +338,28 @@ class Files(_FilesBase):
         )
 
     def download_stream(
-        self, file_id: str, *, max_bytes: int | None = None, workspace_id: str | None = None
+        self,
+        file_id: str,
+        *,
+        max_bytes: int | None = None,
+        workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> contextlib.AbstractContextManager[DownloadStream]:
-        prepare = self._content(file_id, workspace_id)
+        """A context manager: the request is sent on entering, chunks arrive as you
+        iterate the `DownloadStream` (with `status_code`, `headers`, `request_id`)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        prepare = self._content(file_id, workspace_id, options)
         return _downloads.download_stream(self._client, prepare, self._base._max_bytes(max_bytes))
 
 
 class AsyncFiles(_FilesBase):
-    """The Files API: `client.files`."""
+    """The Files API: `client.files`.
+
+    Every method also takes `extra_headers`, `extra_query` and `timeout` for its
+    requests (as in the anthropic SDK), and `workspace_id` to override the client's.
+    """
 
     def __init__(self, client: AsyncClient) -> None:
         super().__init__(client)
@@ -260,11 +373,23 @@ class AsyncFiles(_FilesBase):
         mime_type: str | None = None,
         expires_in: int | timedelta | None = None,
         workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> FileMetadata:
-        """Upload a path, bytes, an open binary file or `(filename, content, mime_type)`."""
+        """Upload a path, bytes, an open binary file or `(filename, content, mime_type)`.
+
+        A path is streamed from disk; `filename` and `mime_type` default to the path's
+        (or the file's) name and its guessed type. `expires_in` (seconds or a
+        timedelta) makes the file expire. Over `MAX_UPLOAD_BYTES` is refused before
+        anything is sent; a missing path is `UploadFileNotFoundError`, a folder
+        `UploadIsADirectoryError`. Retried only when the content can be sent again.
+        """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         source = await _in_thread(UploadSource, file, filename=filename, mime_type=mime_type)
         try:
-            return await self._client._execute(self._upload(source, expires_in, workspace_id))
+            upload = self._upload(source, expires_in, workspace_id, options)
+            return await self._client._execute(upload)
         finally:
             await _in_thread(source.close)
 
@@ -277,25 +402,66 @@ class AsyncFiles(_FilesBase):
         scope_id: str | None = None,
         ids: list[str] | None = None,
         workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> AsyncPager[FileMetadata]:
-        """Every file, newest first, fetched page by page as you iterate."""
+        """Every file, newest first, fetched page by page as you iterate.
+
+        `limit` is per page; `after_id`/`before_id` start after (before) a file;
+        `ids` fetches those files only (one page, not with `limit`). Iterate the
+        pager for files, or its `.pages` for whole pages (each with `_request_id`).
+        """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         params = self._list_params(
             limit=limit, after_id=after_id, before_id=before_id, scope_id=scope_id, ids=ids
         )
-        return AsyncPager(lambda p: self._client._execute(self._page(p, workspace_id)), params)
+        fetch = self._client._execute
+        return AsyncPager(lambda p: fetch(self._page(p, workspace_id, options)), params)
 
-    async def get(self, file_id: str, *, workspace_id: str | None = None) -> FileMetadata:
-        return await self._client._execute(self._get(file_id, workspace_id))
+    async def get(
+        self,
+        file_id: str,
+        *,
+        workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> FileMetadata:
+        """A file's metadata (also `retrieve` and `retrieve_metadata`, the SDK's name)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        return await self._client._execute(self._get(file_id, workspace_id, options))
 
     retrieve = get
+    retrieve_metadata = get
 
-    async def delete(self, file_id: str, *, workspace_id: str | None = None) -> DeletedFile:
-        return await self._client._execute(self._delete(file_id, workspace_id))
+    async def delete(
+        self,
+        file_id: str,
+        *,
+        workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> DeletedFile:
+        """Delete a file (for good)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        return await self._client._execute(self._delete(file_id, workspace_id, options))
 
     async def download(
-        self, file_id: str, *, max_bytes: int | None = None, workspace_id: str | None = None
+        self,
+        file_id: str,
+        *,
+        max_bytes: int | None = None,
+        workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        prepare = self._content(file_id, workspace_id)
+        """The file's bytes, in memory: at most `max_bytes` (by default the client's
+        `max_download_bytes`), checked against `Content-Length` and `Content-MD5`."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        prepare = self._content(file_id, workspace_id, options)
         return await _downloads.adownload(
             self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
         )
@@ -308,10 +474,22 @@ class AsyncFiles(_FilesBase):
         overwrite: bool = False,
         max_bytes: int | None = None,
         workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Path:
+        """Stream the file to `dest`, atomically; returns the path written.
+
+        `dest` is a folder when it exists as one or ends with a separator (`"out/"`):
+        the file then takes the server's filename, made safe. Otherwise it is the
+        file's path. A folder that does not exist is `DestinationNotFoundError`; an
+        existing file without `overwrite=True` is `DestinationExistsError`, raised
+        before the body is read. The file appears complete or not at all.
+        """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         return await _downloads.adownload_to_file(
             self._client,
-            self._content(file_id, workspace_id),
+            self._content(file_id, workspace_id, options),
             file_id,
             dest,
             overwrite=overwrite,
@@ -319,9 +497,19 @@ class AsyncFiles(_FilesBase):
         )
 
     def download_stream(
-        self, file_id: str, *, max_bytes: int | None = None, workspace_id: str | None = None
+        self,
+        file_id: str,
+        *,
+        max_bytes: int | None = None,
+        workspace_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> contextlib.AbstractAsyncContextManager[DownloadStream]:
-        prepare = self._content(file_id, workspace_id)
+        """A context manager: the request is sent on entering, chunks arrive as you
+        iterate the `DownloadStream` (with `status_code`, `headers`, `request_id`)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        prepare = self._content(file_id, workspace_id, options)
         return _downloads.adownload_stream(self._client, prepare, self._base._max_bytes(max_bytes))
 
 
@@ -329,8 +517,8 @@ class _ComplianceBase(_Resource):
     _api = "compliance"
     _content_kwargs: ClassVar[Callable[..., dict[str, Any]]]
 
-    def _content(self, item_id: str) -> Prepare:
-        return self._prepare(self._call(self._content_kwargs, item_id))
+    def _content(self, item_id: str, options: RequestOptions) -> Prepare:
+        return self._prepare(self._call(self._content_kwargs, item_id), options)
 
     def _call(self, endpoint: Callable[..., dict[str, Any]], item_id: str) -> dict[str, Any]:
         return endpoint(check_id(item_id, "id"), **self._version())
@@ -341,26 +529,53 @@ class _ComplianceDownloads(_ComplianceBase):
         super().__init__(client)
         self._client = client
 
-    def download(self, id: str, *, max_bytes: int | None = None) -> bytes:
+    def download(
+        self,
+        id: str,
+        *,
+        max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> bytes:
         """The bytes, in memory (at most `max_bytes`, by default the client's cap)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         limit = self._base._max_bytes(max_bytes, memory=True)
-        return _downloads.download(self._client, self._content(id), limit)
+        return _downloads.download(self._client, self._content(id, options), limit)
 
     def download_to_file(
-        self, id: str, dest: Dest, *, overwrite: bool = False, max_bytes: int | None = None
+        self,
+        id: str,
+        dest: Dest,
+        *,
+        overwrite: bool = False,
+        max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Path:
-        """Stream to `dest` (a path, or a directory for the server's filename), atomically."""
+        """Stream to `dest` atomically, as `files.download_to_file` does: a folder (one
+        that exists, or written `"out/"`) gets the server's filename; an existing file
+        needs `overwrite=True`."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         limit = self._base._max_bytes(max_bytes)
         return _downloads.download_to_file(
-            self._client, self._content(id), id, dest, overwrite=overwrite, max_bytes=limit
+            self._client, self._content(id, options), id, dest, overwrite=overwrite, max_bytes=limit
         )
 
     def download_stream(
-        self, id: str, *, max_bytes: int | None = None
+        self,
+        id: str,
+        *,
+        max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> contextlib.AbstractContextManager[DownloadStream]:
         """A context manager: the request is sent on entering, chunks arrive as you iterate."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         limit = self._base._max_bytes(max_bytes)
-        return _downloads.download_stream(self._client, self._content(id), limit)
+        return _downloads.download_stream(self._client, self._content(id, options), limit)
 
 
 class _AsyncComplianceDownloads(_ComplianceBase):
@@ -368,23 +583,53 @@ class _AsyncComplianceDownloads(_ComplianceBase):
         super().__init__(client)
         self._client = client
 
-    async def download(self, id: str, *, max_bytes: int | None = None) -> bytes:
+    async def download(
+        self,
+        id: str,
+        *,
+        max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> bytes:
+        """The bytes, in memory (at most `max_bytes`, by default the client's cap)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         limit = self._base._max_bytes(max_bytes, memory=True)
-        return await _downloads.adownload(self._client, self._content(id), limit)
+        return await _downloads.adownload(self._client, self._content(id, options), limit)
 
     async def download_to_file(
-        self, id: str, dest: Dest, *, overwrite: bool = False, max_bytes: int | None = None
+        self,
+        id: str,
+        dest: Dest,
+        *,
+        overwrite: bool = False,
+        max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Path:
+        """Stream to `dest` atomically, as `files.download_to_file` does: a folder (one
+        that exists, or written `"out/"`) gets the server's filename; an existing file
+        needs `overwrite=True`."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         limit = self._base._max_bytes(max_bytes)
         return await _downloads.adownload_to_file(
-            self._client, self._content(id), id, dest, overwrite=overwrite, max_bytes=limit
+            self._client, self._content(id, options), id, dest, overwrite=overwrite, max_bytes=limit
         )
 
     def download_stream(
-        self, id: str, *, max_bytes: int | None = None
+        self,
+        id: str,
+        *,
+        max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> contextlib.AbstractAsyncContextManager[DownloadStream]:
+        """A context manager: the request is sent on entering, chunks arrive as you iterate."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         limit = self._base._max_bytes(max_bytes)
-        return _downloads.adownload_stream(self._client, self._content(id), limit)
+        return _downloads.adownload_stream(self._client, self._content(id, options), limit)
 
 
 class ComplianceFiles(_ComplianceDownloads):
@@ -392,25 +637,71 @@ class ComplianceFiles(_ComplianceDownloads):
 
     _content_kwargs = staticmethod(download_chat_file._get_kwargs)
 
-    def get(self, id: str) -> ChatFile:
+    def get(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> ChatFile:
+        """A chat file's metadata."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(get_chat_file._get_kwargs, id)
-        return self._client._execute(self._json(kwargs, ChatFile.from_dict))
+        return self._client._execute(
+            self._json(kwargs, with_request_id(ChatFile).from_dict, options)
+        )
 
-    def delete(self, id: str) -> DeletedChatFile:
+    def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> DeletedChatFile:
+        """Delete a chat file (for good)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(delete_chat_file._get_kwargs, id)
-        return self._client._execute(self._json(kwargs, DeletedChatFile.from_dict))
+        return self._client._execute(
+            self._json(kwargs, with_request_id(DeletedChatFile).from_dict, options)
+        )
 
 
 class AsyncComplianceFiles(_AsyncComplianceDownloads):
+    """Files attached to chats (`claude_file_…`): `client.compliance.files`."""
+
     _content_kwargs = staticmethod(download_chat_file._get_kwargs)
 
-    async def get(self, id: str) -> ChatFile:
+    async def get(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> ChatFile:
+        """A chat file's metadata."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(get_chat_file._get_kwargs, id)
-        return await self._client._execute(self._json(kwargs, ChatFile.from_dict))
+        return await self._client._execute(
+            self._json(kwargs, with_request_id(ChatFile).from_dict, options)
+        )
 
-    async def delete(self, id: str) -> DeletedChatFile:
+    async def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> DeletedChatFile:
+        """Delete a chat file (for good)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(delete_chat_file._get_kwargs, id)
-        return await self._client._execute(self._json(kwargs, DeletedChatFile.from_dict))
+        return await self._client._execute(
+            self._json(kwargs, with_request_id(DeletedChatFile).from_dict, options)
+        )
 
 
 class ComplianceGeneratedFiles(_ComplianceDownloads):
@@ -418,17 +709,41 @@ class ComplianceGeneratedFiles(_ComplianceDownloads):
 
     _content_kwargs = staticmethod(download_generated_file._get_kwargs)
 
-    def get(self, id: str) -> GeneratedFile:
+    def get(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> GeneratedFile:
+        """A generated file's metadata."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(get_generated_file._get_kwargs, id)
-        return self._client._execute(self._json(kwargs, GeneratedFile.from_dict))
+        return self._client._execute(
+            self._json(kwargs, with_request_id(GeneratedFile).from_dict, options)
+        )
 
 
 class AsyncComplianceGeneratedFiles(_AsyncComplianceDownloads):
+    """Files Claude generated in chats (`claude_gen_file_…`)."""
+
     _content_kwargs = staticmethod(download_generated_file._get_kwargs)
 
-    async def get(self, id: str) -> GeneratedFile:
+    async def get(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> GeneratedFile:
+        """A generated file's metadata."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
         kwargs = self._call(get_generated_file._get_kwargs, id)
-        return await self._client._execute(self._json(kwargs, GeneratedFile.from_dict))
+        return await self._client._execute(
+            self._json(kwargs, with_request_id(GeneratedFile).from_dict, options)
+        )
 
 
 class ComplianceArtifacts(_ComplianceDownloads):
@@ -438,6 +753,8 @@ class ComplianceArtifacts(_ComplianceDownloads):
 
 
 class AsyncComplianceArtifacts(_AsyncComplianceDownloads):
+    """Artifact versions (`claude_artifact_version_…`): their content only."""
+
     _content_kwargs = staticmethod(download_artifact_version._get_kwargs)
 
 
@@ -455,7 +772,7 @@ class _CodeArtifactsBase(_ComplianceBase):
         updated_at: dict[str, datetime | None],
     ) -> Params:
         if limit is not None and not 1 <= limit <= 100:
-            raise ValueError("limit must be from 1 to 100")
+            raise InvalidArgumentError("limit must be from 1 to 100")
         params: Params = {
             "limit": limit,
             "organization_ids": _strings(organization_ids, "organization_ids"),
@@ -463,20 +780,24 @@ class _CodeArtifactsBase(_ComplianceBase):
         }
         for op, moment in updated_at.items():
             if moment is not None and moment.tzinfo is None:
-                raise ValueError(f"updated_at_{op} needs a timezone (an aware datetime)")
+                raise InvalidArgumentError(f"updated_at_{op} needs a timezone (an aware datetime)")
             params[f"updated_at_{op}"] = moment
         return {k: v for k, v in params.items() if v is not None}
 
-    def _page(self, params: Params) -> Protocol[CodeArtifactListResponse]:
+    def _page(self, params: Params, options: RequestOptions) -> Protocol[CodeArtifactListResponse]:
         kwargs = list_code_artifacts._get_kwargs(**params, **self._version())
-        return self._json(kwargs, CodeArtifactListResponse.from_dict)
+        return self._json(kwargs, with_request_id(CodeArtifactListResponse).from_dict, options)
 
-    def _delete(self, artifact_id: str) -> Protocol[DeletedCodeArtifact]:
+    def _delete(self, artifact_id: str, options: RequestOptions) -> Protocol[DeletedCodeArtifact]:
         kwargs = self._call(delete_code_artifact._get_kwargs, artifact_id)
-        return self._json(kwargs, DeletedCodeArtifact.from_dict)
+        return self._json(kwargs, with_request_id(DeletedCodeArtifact).from_dict, options)
 
     def _artifact_content(
-        self, artifact_id: str, version_id: str | None, multi_file_format: MultiFileFormat | None
+        self,
+        artifact_id: str,
+        version_id: str | None,
+        multi_file_format: MultiFileFormat | None,
+        options: RequestOptions,
     ) -> Prepare:
         """The version's content (`version_id`), or the artifact's (`/content`, where
         alone `multi_file_format` applies)."""
@@ -487,16 +808,18 @@ class _CodeArtifactsBase(_ComplianceBase):
             )
         else:
             if multi_file_format not in (None, "zip"):
-                raise ValueError(f"multi_file_format must be 'zip', not {multi_file_format!r}")
+                raise InvalidArgumentError(
+                    f"multi_file_format must be 'zip', not {multi_file_format!r}"
+                )
             kwargs = download_code_artifact._get_kwargs(
                 artifact_id, multi_file_format=multi_file_format or UNSET, **self._version()
             )
-        return self._prepare(kwargs)
+        return self._prepare(kwargs, options)
 
     @staticmethod
     def _limits(extract: bool, extract_limits: ExtractLimits | None) -> ExtractLimits | None:
         if extract_limits is not None and not extract:
-            raise ValueError("extract_limits needs extract=True")
+            raise InvalidArgumentError("extract_limits needs extract=True")
         return (extract_limits or ExtractLimits()) if extract else None
 
     @staticmethod
@@ -510,7 +833,7 @@ def _strings(values: Sequence[str] | None, name: str) -> list[str] | None:
     if values is None:
         return None
     if isinstance(values, str):
-        raise TypeError(f"{name} is a list of ids, not a str")
+        raise InvalidTypeError(f"{name} is a list of ids, not a str")
     return [check_id(v, name) for v in values]
 
 
@@ -536,6 +859,9 @@ class CodeArtifacts(_CodeArtifactsBase):
         updated_at_gte: datetime | None = None,
         updated_at_lt: datetime | None = None,
         updated_at_lte: datetime | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Pager[CodeArtifact]:
         """Every code artifact, page by page as you iterate (`limit` is per page, 1 to 100).
 
@@ -544,6 +870,7 @@ class CodeArtifacts(_CodeArtifactsBase):
         eventually-consistent index and never match artifacts from before the field
         was recorded: leave them out for a complete export.
         """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         bounds = {
             "gt": updated_at_gt,
             "gte": updated_at_gte,
@@ -551,7 +878,8 @@ class CodeArtifacts(_CodeArtifactsBase):
             "lte": updated_at_lte,
         }
         params = self._list_params(limit, organization_ids, user_ids, bounds)
-        return Pager(lambda p: self._client._execute(self._page(p)), params, next_page_params)
+        fetch = self._client._execute
+        return Pager(lambda p: fetch(self._page(p, options)), params, next_page_params)
 
     def get_version(
         self,
@@ -559,6 +887,9 @@ class CodeArtifacts(_CodeArtifactsBase):
         version_id: str,
         *,
         organization_ids: Sequence[str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> CodeArtifactVersion | None:
         """A version's metadata, or None when the list does not hold it (any more).
 
@@ -566,14 +897,29 @@ class CodeArtifacts(_CodeArtifactsBase):
         which this walks until the artifact turns up (narrow it with
         `organization_ids` when you know the organization).
         """
-        for artifact in self.list(limit=100, organization_ids=organization_ids):
+        pages = self.list(
+            limit=100,
+            organization_ids=organization_ids,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+        for artifact in pages:
             if artifact.id == artifact_id:
                 return self._find_version(artifact, version_id)
         return None
 
-    def delete(self, artifact_id: str) -> DeletedCodeArtifact:
+    def delete(
+        self,
+        artifact_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> DeletedCodeArtifact:
         """Delete the artifact and all its versions (for good; content goes asynchronously)."""
-        return self._client._execute(self._delete(artifact_id))
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        return self._client._execute(self._delete(artifact_id, options))
 
     def download(
         self,
@@ -582,11 +928,15 @@ class CodeArtifacts(_CodeArtifactsBase):
         version_id: str | None = None,
         multi_file_format: MultiFileFormat | None = "zip",
         max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> bytes:
         """The bytes in memory: a version's content (`version_id`), or else the
         artifact's (a ZIP when it has several files; `multi_file_format` applies to the
         artifact's content only), at most `max_bytes`."""
-        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format, options)
         return _downloads.download(
             self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
         )
@@ -602,17 +952,23 @@ class CodeArtifacts(_CodeArtifactsBase):
         max_bytes: int | None = None,
         extract: bool = False,
         extract_limits: ExtractLimits | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Path:
         """Stream to `dest` atomically (a folder: under the server's filename, made safe).
 
-        `extract=True` takes a ZIP and extracts it into a new folder instead: `dest`
-        itself when it does not exist, or a folder named after the archive inside the
-        existing folder `dest`. Entries that would escape the folder, links and zip
+        `dest` is a folder when it exists as one or ends with a separator (`"out/"`),
+        as for `files.download_to_file`. `extract=True` takes a ZIP and extracts it
+        into a new folder instead: `dest` itself when it does not exist, or a folder
+        named after the archive inside the folder `dest` (refused, before the body is
+        read, when that exists). Entries that would escape the folder, links and zip
         bombs (`extract_limits`) are refused with nothing written; the folder appears
         complete or not at all.
         """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         limits = self._limits(extract, extract_limits)
-        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format, options)
         return _downloads.download_to_file(
             self._client,
             prepare,
@@ -630,14 +986,23 @@ class CodeArtifacts(_CodeArtifactsBase):
         version_id: str | None = None,
         multi_file_format: MultiFileFormat | None = "zip",
         max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> contextlib.AbstractContextManager[DownloadStream]:
         """A context manager: the request is sent on entering, chunks arrive as you iterate."""
-        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format, options)
         return _downloads.download_stream(self._client, prepare, self._base._max_bytes(max_bytes))
 
 
 class AsyncCodeArtifacts(_CodeArtifactsBase):
-    """Sites published from Claude Code: `client.compliance.code_artifacts`, awaited."""
+    """Sites published from Claude Code (`cart_…`): `client.compliance.code_artifacts`.
+
+    The versions of an artifact are listed with it (`versions`, metadata only); a
+    version's content and the artifact's (a ZIP when it has several files) go through
+    the download trio, with the same caps, checks and atomic writes as every download.
+    """
 
     def __init__(self, client: AsyncClient) -> None:
         super().__init__(client)
@@ -653,7 +1018,18 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         updated_at_gte: datetime | None = None,
         updated_at_lt: datetime | None = None,
         updated_at_lte: datetime | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> AsyncPager[CodeArtifact]:
+        """Every code artifact, page by page as you iterate (`limit` is per page, 1 to 100).
+
+        Pages may be short or empty before the last: the pager follows `next_page`
+        until the server stops sending one. The `updated_at_*` filters use an
+        eventually-consistent index and never match artifacts from before the field
+        was recorded: leave them out for a complete export.
+        """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         bounds = {
             "gt": updated_at_gt,
             "gte": updated_at_gte,
@@ -661,7 +1037,8 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
             "lte": updated_at_lte,
         }
         params = self._list_params(limit, organization_ids, user_ids, bounds)
-        return AsyncPager(lambda p: self._client._execute(self._page(p)), params, next_page_params)
+        fetch = self._client._execute
+        return AsyncPager(lambda p: fetch(self._page(p, options)), params, next_page_params)
 
     async def get_version(
         self,
@@ -669,14 +1046,39 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         version_id: str,
         *,
         organization_ids: Sequence[str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> CodeArtifactVersion | None:
-        async for artifact in self.list(limit=100, organization_ids=organization_ids):
+        """A version's metadata, or None when the list does not hold it (any more).
+
+        The API has no endpoint for one version's metadata: it is found in the list,
+        which this walks until the artifact turns up (narrow it with
+        `organization_ids` when you know the organization).
+        """
+        pages = self.list(
+            limit=100,
+            organization_ids=organization_ids,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+        async for artifact in pages:
             if artifact.id == artifact_id:
                 return self._find_version(artifact, version_id)
         return None
 
-    async def delete(self, artifact_id: str) -> DeletedCodeArtifact:
-        return await self._client._execute(self._delete(artifact_id))
+    async def delete(
+        self,
+        artifact_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+    ) -> DeletedCodeArtifact:
+        """Delete the artifact and all its versions (for good; content goes asynchronously)."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        return await self._client._execute(self._delete(artifact_id, options))
 
     async def download(
         self,
@@ -685,8 +1087,15 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         version_id: str | None = None,
         multi_file_format: MultiFileFormat | None = "zip",
         max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> bytes:
-        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
+        """The bytes in memory: a version's content (`version_id`), or else the
+        artifact's (a ZIP when it has several files; `multi_file_format` applies to the
+        artifact's content only), at most `max_bytes`."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format, options)
         return await _downloads.adownload(
             self._client, prepare, self._base._max_bytes(max_bytes, memory=True)
         )
@@ -702,9 +1111,23 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         max_bytes: int | None = None,
         extract: bool = False,
         extract_limits: ExtractLimits | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Path:
+        """Stream to `dest` atomically (a folder: under the server's filename, made safe).
+
+        `dest` is a folder when it exists as one or ends with a separator (`"out/"`),
+        as for `files.download_to_file`. `extract=True` takes a ZIP and extracts it
+        into a new folder instead: `dest` itself when it does not exist, or a folder
+        named after the archive inside the folder `dest` (refused, before the body is
+        read, when that exists). Entries that would escape the folder, links and zip
+        bombs (`extract_limits`) are refused with nothing written; the folder appears
+        complete or not at all.
+        """
+        options = RequestOptions(timeout, extra_headers, extra_query)
         limits = self._limits(extract, extract_limits)
-        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format, options)
         return await _downloads.adownload_to_file(
             self._client,
             prepare,
@@ -722,8 +1145,13 @@ class AsyncCodeArtifacts(_CodeArtifactsBase):
         version_id: str | None = None,
         multi_file_format: MultiFileFormat | None = "zip",
         max_bytes: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> contextlib.AbstractAsyncContextManager[DownloadStream]:
-        prepare = self._artifact_content(artifact_id, version_id, multi_file_format)
+        """A context manager: the request is sent on entering, chunks arrive as you iterate."""
+        options = RequestOptions(timeout, extra_headers, extra_query)
+        prepare = self._artifact_content(artifact_id, version_id, multi_file_format, options)
         return _downloads.adownload_stream(self._client, prepare, self._base._max_bytes(max_bytes))
 
 
@@ -738,6 +1166,8 @@ class Compliance:
 
 
 class AsyncCompliance:
+    """The Compliance API's file endpoints (they use the compliance key)."""
+
     def __init__(self, client: AsyncClient) -> None:
         self.files = AsyncComplianceFiles(client)
         self.generated_files = AsyncComplianceGeneratedFiles(client)

@@ -17,7 +17,9 @@ from typing import Any, TypeVar
 
 import dateutil.parser
 
-from claude_files._errors import APIConnectionError, APIError, make_status_error
+from claude_files import _logs
+from claude_files._errors import APIConnectionError, APIError, ClaudeFilesError, make_status_error
+from claude_files._models import set_request_id
 
 T = TypeVar("T")
 
@@ -159,13 +161,25 @@ def request_protocol(
             ok = 200 <= result.status_code < 300
             body, cut = yield from read_body(result, None if ok else ERROR_BODY_LIMIT)
             if ok and cut is None:
-                return parse(body)
+                return _parsed(parse, body, result.headers.get("request-id"))
             if ok and cut is not None:
                 failure, wait = cut, policy.wait_after(retries)
             else:  # an error body, maybe partial: still the best message there is
                 failure = make_status_error(result.status_code, result.headers, body, result)
                 wait = policy.wait_after(retries, result.status_code, result.headers)
+        _logs.retry_decision(failure, wait, retries)
         if wait is None:
             raise failure
         yield Sleep(wait)
         retries += 1
+
+
+def _parsed(parse: Callable[[bytes], T], body: bytes, request_id: str | None) -> T:
+    """The parsed body with its response's request id (an error from parsing too)."""
+    try:
+        value = parse(body)
+    except ClaudeFilesError as exc:
+        exc.request_id = exc.request_id or request_id
+        raise
+    set_request_id(value, request_id)
+    return value

@@ -10,11 +10,18 @@ from __future__ import annotations
 import io
 import mimetypes
 import os
+import stat
 from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from claude_files._errors import FileTooLargeError
+from claude_files._errors import (
+    FileTooLargeError,
+    InvalidArgumentError,
+    InvalidTypeError,
+    UploadFileNotFoundError,
+    UploadIsADirectoryError,
+)
 
 #: The Files API's limit per file.
 MAX_UPLOAD_BYTES = 500 * 1024 * 1024
@@ -36,16 +43,16 @@ class UploadSource:
         name: str | None = None
         if isinstance(file, tuple):
             if len(file) != 3:
-                raise TypeError("a tuple upload is (filename, content, mime_type)")
+                raise InvalidTypeError("a tuple upload is (filename, content, mime_type)")
             name, content, tuple_type = file
             if isinstance(content, str):
-                raise TypeError("a tuple's content is bytes or a binary file, not str")
+                raise InvalidTypeError("a tuple's content is bytes or a binary file, not str")
             mime_type = mime_type or tuple_type
             file = content
         if isinstance(file, str | os.PathLike):
             self._path = Path(file)
             name = name or self._path.name
-            self.size: int | None = self._path.stat().st_size
+            self.size: int | None = _file_size(self._path)
         elif isinstance(file, bytes | bytearray | memoryview):
             self._content = bytes(file)
             self.size = len(self._content)
@@ -54,7 +61,9 @@ class UploadSource:
             name = name or _basename(getattr(file, "name", None))
             self.size = _size(file)
         else:
-            raise TypeError(f"cannot upload {type(file).__name__}: pass a path, bytes or a file")
+            raise InvalidTypeError(
+                f"cannot upload {type(file).__name__}: pass a path, bytes or a file"
+            )
         self.filename = filename or name or "unnamed"
         self.mime_type = (
             mime_type or mimetypes.guess_type(self.filename)[0] or "application/octet-stream"
@@ -91,12 +100,12 @@ def expires_in_seconds(expires_in: int | timedelta | None) -> int | None:
     if isinstance(expires_in, timedelta):
         seconds = expires_in.total_seconds()
         if seconds != int(seconds):
-            raise ValueError("expires_in must be a whole number of seconds")
+            raise InvalidArgumentError("expires_in must be a whole number of seconds")
         expires_in = int(seconds)
     if isinstance(expires_in, bool) or not isinstance(expires_in, int):
-        raise TypeError("expires_in is seconds (int) or a timedelta")
+        raise InvalidTypeError("expires_in is seconds (int) or a timedelta")
     if expires_in <= 0:
-        raise ValueError("expires_in must be positive")
+        raise InvalidArgumentError("expires_in must be positive")
     return expires_in
 
 
@@ -120,3 +129,14 @@ def _size(file: IO[bytes]) -> int | None:
         return file.seek(0, os.SEEK_END)
     finally:
         file.seek(position)
+
+
+def _file_size(path: Path) -> int:
+    """The size of the file at `path`; a missing path or a folder is refused here."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise UploadFileNotFoundError(f"no such file to upload: {path}", path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UploadIsADirectoryError(f"{path} is a folder: upload its files one by one", path)
+    return info.st_size
