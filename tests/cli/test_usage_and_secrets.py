@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -41,6 +42,15 @@ def test_a_missing_key_is_one_line_naming_the_variable(
     assert variable in result.err
     assert "Traceback" not in result.err
     assert server.requests == []
+
+
+def test_verbose_leaves_the_logger_as_it_found_it(run: Run, server: MockServer) -> None:
+    """main() may run many times in one process (a test suite, an embedding app):
+    --verbose must not leave the `claude_files` logger at DEBUG with a handler."""
+    logger = logging.getLogger("claude_files")
+    before = (logger.level, list(logger.handlers))
+    assert run("files", "list", "--verbose").code == 0
+    assert (logger.level, list(logger.handlers)) == before
 
 
 def test_the_key_is_never_printed_even_when_verbose(

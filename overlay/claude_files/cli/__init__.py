@@ -7,11 +7,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from importlib.util import find_spec
+
+_CLI_EXTRA = ("click", "rich")
 
 try:
+    # rich is imported only when a command draws, so look for it now: with the `mock`
+    # extra alone, click (a dependency of uvicorn) is there and rich is not.
+    for _name in _CLI_EXTRA:
+        if find_spec(_name) is None:
+            raise ModuleNotFoundError(f"No module named {_name!r}", name=_name)
     from claude_files.cli._app import main
 except ModuleNotFoundError as _exc:  # installed without the `cli` extra
-    if _exc.name != "click":
+    if _exc.name not in _CLI_EXTRA:
         raise
 
     def main(argv: Sequence[str] | None = None) -> int:

@@ -242,12 +242,15 @@ def _run(
     settings.command = ctx.command_path.partition(" ")[2]
     if api is not None:
         settings.require(api)
+    logger = logging.getLogger("claude_files")
+    level = logger.level
     handler = settings.configure_logging()
     try:
         return _interrupt.run(work(settings))
     finally:
-        if handler is not None:
-            logging.getLogger("claude_files").removeHandler(handler)
+        if handler is not None:  # leave the logger as it was found (main() may be called
+            logger.removeHandler(handler)  # again in one process, as tests do)
+            logger.setLevel(level)
 
 
 # -- the tree ----------------------------------------------------------------------------
