@@ -82,8 +82,11 @@ def call(flavor: str, operation: str, server: MockServer, policy: RetryPolicy, t
     assert time.monotonic() - started < 5.0  # no real waiting
     if isinstance(outcome, ClaudeFilesError):
         return outcome, sleep.waits
-    if operation == "list":  # newest first: the file just added leads, and no page came twice
-        return outcome[:1] == [file_id] and len(set(outcome)) == len(outcome), sleep.waits
+    if operation == "list":  # the whole listing, each page once: as a listing without faults
+        server.clear_faults()
+        with sync_client(server) as client:
+            truth = [m.id for m in client.files.list(limit=1000)]
+        return file_id in outcome and outcome == truth, sleep.waits
     return outcome == (file_id if operation == "get" else b"retry me"), sleep.waits
 
 
