@@ -12,7 +12,7 @@ import contextlib
 import dataclasses
 import json
 import os
-import unicodedata
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -81,6 +81,10 @@ T = TypeVar("T")
 Dest = str | os.PathLike[str]
 
 
+# A `/`, or a control character (Unicode category Cc: U+0000-U+001F and U+007F-U+009F).
+_NOT_IN_AN_ID = re.compile("[/\x00-\x1f\x7f-\x9f]")
+
+
 def check_id(value: str, name: str = "file_id") -> str:
     """An id that stays one path segment: the generated code percent-encodes the rest.
 
@@ -89,12 +93,7 @@ def check_id(value: str, name: str = "file_id") -> str:
     """
     if not isinstance(value, str):
         raise InvalidIdTypeError(f"{name} must be a str, not {type(value).__name__}")
-    if (
-        value in (".", "..")
-        or not value.strip()
-        or "/" in value
-        or any(unicodedata.category(c) == "Cc" for c in value)
-    ):
+    if value in (".", "..") or not value.strip() or _NOT_IN_AN_ID.search(value):
         raise InvalidIdError(f"{name} {value!r} is not a valid id")
     return value
 
