@@ -15,6 +15,7 @@ the server's side is not checked: the command never learned an id it could delet
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import random
@@ -178,3 +179,28 @@ def test_ctrl_c_once_or_twice_always_exits_and_leaves_nothing(
         f"with {sorted({r.code for r in results}, key=str)}; slowest exit "
         f"{slowest.exit_seconds:.3f} s ({slowest.name})"
     )
+
+
+def test_after_an_interrupted_run_a_late_ctrl_c_cannot_raise_into_the_exit_path() -> None:
+    """Once Ctrl-C has ended a run, the command is on its way out: a further SIGINT must
+    end the process by the default action, not raise KeyboardInterrupt into the code
+    that prints "interrupted" (a traceback, seen once in ~270 double-SIGINT runs). The
+    next run in the same process gets Python's own handler back."""
+    from claude_files.cli import _interrupt
+
+    async def interrupted() -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        await asyncio.sleep(10)
+
+    async def quiet() -> int:
+        return 7
+
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _interrupt.run(interrupted())
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_DFL
+        assert _interrupt.run(quiet()) == 7
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -62,16 +62,25 @@ class _Guard:
         return await work
 
 
+_left_default = False
+"""Whether the last interrupted run left SIGINT at SIG_DFL (see `run`)."""
+
+
 def run(work: Coroutine[Any, Any, T]) -> T:
     """Run `work` on a new event loop; KeyboardInterrupt if Ctrl-C cancelled it.
 
     The handler is installed only where Python's default one is (the main thread,
-    SIGINT not ignored), and the previous one is back when this returns.
+    SIGINT not ignored), and the previous one is back when this returns, except after
+    an interrupted run: the command is then on its way out with nothing left to clean,
+    so SIGINT is left at its default action and a late Ctrl-C ends the process at once
+    (exit -SIGINT) instead of raising KeyboardInterrupt into the exit path, where it
+    would print a traceback. The next run in the same process restores Python's handler.
     """
+    global _left_default
     guard = _Guard()
-    installed = (
-        threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    current = signal.getsignal(signal.SIGINT)
+    installed = threading.current_thread() is threading.main_thread() and (
+        current is signal.default_int_handler or (_left_default and current is signal.SIG_DFL)
     )
     if installed:
         signal.signal(signal.SIGINT, guard.handle)
@@ -84,4 +93,7 @@ def run(work: Coroutine[Any, Any, T]) -> T:
         raise
     finally:
         if installed:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+            _left_default = guard.count > 0
+            signal.signal(
+                signal.SIGINT, signal.SIG_DFL if _left_default else signal.default_int_handler
+            )
