@@ -3,8 +3,10 @@
 A second, independent reading of `openapi.yaml` and API-NOTES (it shares no code with
 the client). The checks run in the order a real front end runs them: route (unknown
 path 404, undocumented method 405 with `Allow`), then the key (401), then the API
-version (400), then the organisation's hold (400), then the operation itself. Every
-error is the envelope `{"type": "error", "error": {...}, "request_id": ...}`.
+version (400), then the organisation's hold (400), then the operation itself. A Files
+API error is the envelope `{"type": "error", "error": {...}, "request_id": ...}`; a
+Compliance API error is, by default, the bare `{"error": {...}}` of its reference's
+revision J (`compliance_error_envelope="full"` sends the Files API's envelope there too).
 
 Keys: the Files API key works only on `/v1/files…` and the Compliance API key only on
 `/v1/compliance…`; the other API's key is a wrong key there (401). Either key may come
@@ -30,7 +32,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from claude_files.testing._edge import REQUEST_ID_KEY
-from claude_files.testing._faults import error_type_for
+from claude_files.testing._faults import ErrorEnvelope, error_type_for
 from claude_files.testing._store import (
     Blob,
     Clock,
@@ -52,6 +54,7 @@ CHUNK = 64 * 1024
 
 ListShape = Literal["both", "next_page", "has_more"]
 """Which paging fields list responses carry: all five, only today's, or only the beta's."""
+COMPLIANCE_PREFIX = "/v1/compliance"
 
 
 @dataclass
@@ -66,6 +69,7 @@ class MockConfig:
     organization_on_hold: bool = False
     appeal_url: str | None = "https://support.anthropic.com/appeal"
     list_shape: ListShape = "both"
+    compliance_error_envelope: ErrorEnvelope = "bare"
     clock: Clock = field(default_factory=Clock)
 
     def settings(self) -> dict[str, Any]:
@@ -103,15 +107,26 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def error_response(request_id: str, error: ApiError) -> Response:
+def error_response(request_id: str, error: ApiError, envelope: ErrorEnvelope = "full") -> Response:
     body: dict[str, Any] = {"type": error.error_type, "message": error.message}
     if error.details:
         body["details"] = error.details
-    return JSONResponse(
-        {"type": "error", "error": body, "request_id": request_id},
-        status_code=error.status,
-        headers=error.headers,
-    )
+    content: dict[str, Any] = {"error": body}
+    if envelope == "full":
+        content = {"type": "error", **content, "request_id": request_id}
+    return JSONResponse(content, status_code=error.status, headers=error.headers)
+
+
+def envelope_for(config: MockConfig, path: str) -> ErrorEnvelope:
+    """The error shape a path answers with by default."""
+    if path.startswith(COMPLIANCE_PREFIX):
+        return config.compliance_error_envelope
+    return "full"
+
+
+def _internal(envelope: ErrorEnvelope) -> str:
+    """A 500's type: the Compliance API's reference (bare shape) says `internal_error`."""
+    return "internal_error" if envelope == "bare" else "api_error"
 
 
 Handler = Callable[[Request, str], Awaitable[Response]]
@@ -305,16 +320,20 @@ class MockApp:
             return
         request = Request(scope, receive)
         request_id: str = scope.get(REQUEST_ID_KEY, "")
+        envelope = envelope_for(self.config, request.url.path)
         try:
             response = await self._dispatch(request)
         except ApiError as error:
-            response = error_response(request_id, error)
+            response = error_response(request_id, error, envelope)
         except UploadError as error:
             response = error_response(
-                request_id, ApiError(error.status, error.message, error_type=error.error_type)
+                request_id,
+                ApiError(error.status, error.message, error_type=error.error_type),
+                envelope,
             )
         except Exception as exc:  # a bug in the mock: still the envelope, never a bare 500
-            response = error_response(request_id, ApiError(500, f"Mock server error: {exc!r}"))
+            failure = ApiError(500, f"Mock server error: {exc!r}", error_type=_internal(envelope))
+            response = error_response(request_id, failure, envelope)
         await response(scope, receive, send)
 
     async def _dispatch(self, request: Request) -> Response:

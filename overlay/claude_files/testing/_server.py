@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import io
 import secrets
@@ -32,9 +33,15 @@ from typing import Any, Self
 
 import uvicorn
 
-from claude_files.testing._app import MAX_UPLOAD_BYTES, ListShape, MockApp, MockConfig
+from claude_files.testing._app import (
+    MAX_UPLOAD_BYTES,
+    ListShape,
+    MockApp,
+    MockConfig,
+    envelope_for,
+)
 from claude_files.testing._edge import EdgeMiddleware, RecordedRequest, RequestLog
-from claude_files.testing._faults import Fault, FaultPlan, FaultRule, PathPattern
+from claude_files.testing._faults import ErrorEnvelope, Fault, FaultPlan, FaultRule, PathPattern
 from claude_files.testing._store import (
     ArtifactVersion,
     ChatFile,
@@ -89,7 +96,9 @@ class MockServer:
     `storage_quota_bytes` (None: unlimited; over it an upload is 400
     `storage_quota_exceeded`), `max_upload_bytes` (500 MB; over it 413),
     `organization_on_hold` and `appeal_url` (every request is 400 `organization_on_hold`),
-    `list_shape` ("both", or "next_page"/"has_more" to hide the other paging shape), and
+    `list_shape` ("both", or "next_page"/"has_more" to hide the other paging shape),
+    `compliance_error_envelope` ("bare": the Compliance API's `{"error": {...}}` as its
+    reference's revision J shows it; "full": the Files API's envelope there too), and
     `now` (the mock's clock: set a datetime to freeze it, a callable to drive it, or
     call `advance()`).
     """
@@ -103,12 +112,14 @@ class MockServer:
         fixture: str | Path | None = None,
         log_level: str = "warning",
         uploaded_files_downloadable: bool = False,
+        compliance_error_envelope: ErrorEnvelope = "bare",
     ) -> None:
         self._config = MockConfig(
             api_key=api_key or "sk-ant-api03-test-" + secrets.token_urlsafe(24),
             compliance_api_key=compliance_api_key
             or "sk-ant-compliance-test-" + secrets.token_urlsafe(24),
             uploaded_files_downloadable=uploaded_files_downloadable,
+            compliance_error_envelope=compliance_error_envelope,
         )
         self._settings = self._config.settings()  # what reset() puts back
         self._directory = Path(tempfile.mkdtemp(prefix="claude-files-mock-"))
@@ -122,7 +133,12 @@ class MockServer:
         self._uvicorn: _Uvicorn | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
-        self.app = EdgeMiddleware(MockApp(self._config, self._store), self._plan, self._log)
+        self.app = EdgeMiddleware(
+            MockApp(self._config, self._store),
+            self._plan,
+            self._log,
+            functools.partial(envelope_for, self._config),
+        )
         """The ASGI application, for serving it some other way."""
         if fixture is not None:
             self.load_fixture(fixture)
@@ -278,6 +294,16 @@ class MockServer:
         if value not in ("both", "next_page", "has_more"):
             raise ValueError(f"list_shape must be 'both', 'next_page' or 'has_more', not {value!r}")
         self._config.list_shape = value
+
+    @property
+    def compliance_error_envelope(self) -> ErrorEnvelope:
+        return self._config.compliance_error_envelope
+
+    @compliance_error_envelope.setter
+    def compliance_error_envelope(self, value: ErrorEnvelope) -> None:
+        if value not in ("bare", "full"):
+            raise ValueError(f"compliance_error_envelope must be 'bare' or 'full', not {value!r}")
+        self._config.compliance_error_envelope = value
 
     # The clock ---------------------------------------------------------------------------
 
