@@ -97,8 +97,10 @@ def test_keys_do_not_cross(mock_server: MockServer) -> None:
     url = f"{mock_server.base_url}/v1/compliance/apps/chats/files/{chat['id']}"
     assert httpx.get(url, headers={"x-api-key": mock_server.compliance_api_key}).is_success
     assert httpx.get(url, headers=files_headers(mock_server)).status_code == 401
-    bad_version = compliance_headers(mock_server, **{"anthropic-version": "1999-01-01"})
-    assert httpx.get(url, headers=bad_version).status_code == 400
+    # Revision J: the Compliance API documents no anthropic-version, so any value is fine.
+    for version in ("1999-01-01", "2026-04-20"):
+        other = compliance_headers(mock_server, **{"anthropic-version": version})
+        assert httpx.get(url, headers=other).is_success
 
 
 def test_fixture_seeding(tmp_path: Path) -> None:

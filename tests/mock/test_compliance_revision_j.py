@@ -78,3 +78,27 @@ def test_the_fault_syntax_takes_envelope_and_message(mock_server: MockServer) ->
     }
     with pytest.raises(ValueError, match="envelope"):
         parse_fault_spec("/v1/files=status:400:envelope=half")
+
+
+@pytest.mark.parametrize("version", [None, "2023-06-01", "2026-04-20", "anything"])
+def test_compliance_paths_take_any_version_or_none(
+    mock_server: MockServer, version: str | None
+) -> None:
+    chat = mock_server.add_chat_file(b"abc")
+    headers = {"x-api-key": mock_server.compliance_api_key}
+    if version is not None:
+        headers["anthropic-version"] = version
+    url = f"{mock_server.base_url}/v1/compliance/apps/chats/files/{chat['id']}"
+    assert httpx.get(url, headers=headers).status_code == 200
+
+
+def test_files_paths_still_check_the_version(mock_server: MockServer) -> None:
+    headers = files_headers(mock_server) | {"anthropic-version": "2026-04-20"}
+    assert httpx.get(mock_server.base_url + "/v1/files", headers=headers).status_code == 400
+
+
+def test_a_blank_compliance_version_is_a_400(mock_server: MockServer) -> None:
+    chat = mock_server.add_chat_file(b"abc")
+    headers = {"x-api-key": mock_server.compliance_api_key, "anthropic-version": ""}
+    url = f"{mock_server.base_url}/v1/compliance/apps/chats/files/{chat['id']}"
+    assert httpx.get(url, headers=headers).status_code == 400

@@ -2,8 +2,9 @@
 
 A second, independent reading of `openapi.yaml` and API-NOTES (it shares no code with
 the client). The checks run in the order a real front end runs them: route (unknown
-path 404, undocumented method 405 with `Allow`), then the key (401), then the API
-version (400), then the organisation's hold (400), then the operation itself. A Files
+path 404, undocumented method 405 with `Allow`), then the key (401), then the Files
+API's version (400; the Compliance API takes any `anthropic-version` or none), then the
+organisation's hold (400), then the operation itself. A Files
 API error is the envelope `{"type": "error", "error": {...}, "request_id": ...}`; a
 Compliance API error is, by default, the bare `{"error": {...}}` of its reference's
 revision J (`compliance_error_envelope="full"` sends the Files API's envelope there too).
@@ -375,12 +376,13 @@ class MockApp:
             raise ApiError(401, "invalid x-api-key")
 
     def _check_headers(self, request: Request, api: str) -> None:
+        # The Compliance API documents no anthropic-version: any value (not blank) or none.
         version = request.headers.get("anthropic-version")
         if version is None and api == "files":
             raise ApiError(400, "anthropic-version: header is required")
-        if version is not None and version not in API_VERSIONS:
+        if version is not None and api == "files" and version not in API_VERSIONS:
             raise ApiError(400, f"anthropic-version: {version!r} is not a valid version")
-        for name in ("anthropic-beta", "anthropic-workspace-id"):
+        for name in ("anthropic-version", "anthropic-beta", "anthropic-workspace-id"):
             if name in request.headers and not request.headers[name].strip():
                 raise ApiError(400, f"{name}: header must not be empty")
         if api == "files":
