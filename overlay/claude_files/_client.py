@@ -38,7 +38,18 @@ DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 
 Api = Literal["files", "compliance"]
-_KEYS = {"files": "ANTHROPIC_API_KEY", "compliance": "ANTHROPIC_COMPLIANCE_API_KEY"}
+#: Where each API's key may come from, first set wins. The seeds name the Compliance
+#: key ANTHROPIC_COMPLIANCE_API_KEY, the Compliance API reference's revision J
+#: ANTHROPIC_COMPLIANCE_ACCESS_KEY: the first keeps precedence, so a setup that works
+#: today keeps the key it uses when the second is set as well.
+_KEYS: dict[Api, tuple[str, ...]] = {
+    "files": ("ANTHROPIC_API_KEY",),
+    "compliance": ("ANTHROPIC_COMPLIANCE_API_KEY", "ANTHROPIC_COMPLIANCE_ACCESS_KEY"),
+}
+
+
+def _key_from_env(api: Api) -> str | None:
+    return next((os.environ[name] for name in _KEYS[api] if os.environ.get(name)), None)
 
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -64,7 +75,8 @@ class _BaseClient(Generic[H]):
         http_client: H | None = None,
         compliance_api_version: str | None = None,
     ) -> None:
-        """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY`, the URL
+        """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY` (else
+        `ANTHROPIC_COMPLIANCE_ACCESS_KEY`, the name in the Compliance API's reference), the URL
         to `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when
         an API that needs it is used.
 
@@ -96,8 +108,8 @@ class _BaseClient(Generic[H]):
         if auth not in ("x-api-key", "bearer"):
             raise InvalidArgumentError('auth must be "x-api-key" or "bearer"')
         self._keys = {
-            "files": api_key or os.environ.get(_KEYS["files"]),
-            "compliance": compliance_api_key or os.environ.get(_KEYS["compliance"]),
+            "files": api_key or _key_from_env("files"),
+            "compliance": compliance_api_key or _key_from_env("compliance"),
         }
         url = base_url or os.environ.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
         self.base_url = url.rstrip("/")
@@ -175,7 +187,7 @@ class _BaseClient(Generic[H]):
         if not key:
             what = "api_key" if api == "files" else "compliance_api_key"
             raise ClaudeFilesError(
-                f"no {api} API key: pass {what}= to the client or set {_KEYS[api]}"
+                f"no {api} API key: pass {what}= to the client or set " + " or ".join(_KEYS[api])
             )
         return {"Authorization": f"Bearer {key}"} if self.auth == "bearer" else {"x-api-key": key}
 
