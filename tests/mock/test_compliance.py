@@ -43,7 +43,7 @@ def test_chat_file_metadata_content_delete(client: httpx.Client, mock_server: Mo
 def test_md5_metadata_may_disagree_with_the_header(
     client: httpx.Client, mock_server: MockServer
 ) -> None:
-    chat = mock_server.add_chat_file(b"bytes", md5="0" * 32)
+    chat = mock_server.add_chat_file(b"bytes", md5="0" * 32, content_md5=True)
     base = f"/v1/compliance/apps/chats/files/{chat['id']}"
     assert client.get(base).json()["md5"] == "0" * 32
     header = client.get(base + "/content").headers["content-md5"]

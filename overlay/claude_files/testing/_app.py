@@ -287,8 +287,16 @@ async def _stream(handle: BinaryIO) -> AsyncIterator[bytes]:
         handle.close()
 
 
-def _content_response(blob: Blob, mime_type: str | None, filename: str) -> Response:
-    """The download trio plus the bytes, streamed from disk.
+def _content_response(
+    blob: Blob,
+    mime_type: str | None,
+    filename: str,
+    *,
+    length: bool = True,
+    md5: bool = True,
+) -> Response:
+    """The download trio plus the bytes, streamed from disk; `length=False` sends no
+    Content-Length (uvicorn then sends the body chunked), `md5=False` no Content-MD5.
 
     The file is opened before the headers go out: a delete racing the download then
     removes the name but not the open bytes, so the body always matches its headers.
@@ -297,16 +305,15 @@ def _content_response(blob: Blob, mime_type: str | None, filename: str) -> Respo
         handle = blob.path.open("rb")
     except FileNotFoundError:
         raise ApiError(404, f"Not found: {filename}") from None
-    return StreamingResponse(
-        _stream(handle),
-        media_type=None,
-        headers={
-            "content-type": mime_type or "application/octet-stream",
-            "content-length": str(blob.size),
-            "content-disposition": _content_disposition(filename),
-            "content-md5": blob.content_md5,
-        },
-    )
+    headers = {
+        "content-type": mime_type or "application/octet-stream",
+        "content-disposition": _content_disposition(filename),
+    }
+    if length:
+        headers["content-length"] = str(blob.size)
+    if md5:
+        headers["content-md5"] = blob.content_md5
+    return StreamingResponse(_stream(handle), media_type=None, headers=headers)
 
 
 class MockApp:
@@ -561,7 +568,13 @@ class MockApp:
             chat = self.store.chat_files.get(file_id)
         if chat is None or chat.blob is None:
             raise ApiError(404, f"Chat file not found: {file_id}")
-        return _content_response(chat.blob, chat.mime_type, chat.filename or file_id)
+        return _content_response(
+            chat.blob,
+            chat.mime_type,
+            chat.filename or file_id,
+            length=not chat.chunked,
+            md5=chat.content_md5,
+        )
 
     async def get_generated_file(self, _: Request, file_id: str) -> Response:
         with self.store.lock:

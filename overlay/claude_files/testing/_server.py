@@ -403,12 +403,17 @@ class MockServer:
         id: str | None = None,
         created_at: datetime | None = None,
         md5: str | bool | None = True,
+        chunked: bool = True,
+        content_md5: bool = False,
     ) -> dict[str, Any]:
         """Seed a chat file; returns its metadata JSON.
 
         `content=None` is a file with no downloadable variant (its content is a 404).
         `md5=True` records the content's digest, a string records that (to test a
         metadata digest the download's `Content-MD5` overrules), None records none.
+        The content goes out as revision J describes it: `Transfer-Encoding: chunked`,
+        no `Content-Length`, no `Content-MD5`; `chunked=False` sends a length,
+        `content_md5=True` the header.
         """
         blob = self._store.write_blob(content) if content is not None else None
         chat = ChatFile(
@@ -420,6 +425,8 @@ class MockServer:
             message_ids=list(message_ids) or [new_id("claude_msg_")],
             claude_chat_ids=list(claude_chat_ids) or [new_id("claude_chat_")],
             md5=_md5_field(md5, content),
+            chunked=chunked,
+            content_md5=content_md5,
         )
         with self._store.lock:
             self._store.chat_files[chat.id] = chat

@@ -164,8 +164,13 @@ def sync_detailed(
 ) -> Response[ErrorResponse | File]:
     """Download a chat file's content
 
-     The bytes of the file's downloadable variant. Where the metadata's `md5`
-    disagrees with this response's `Content-MD5`, the header is authoritative.
+     The bytes of the file's downloadable variant. Revision J of the Compliance API
+    reference (April 2026) sends them `Transfer-Encoding: chunked`, with no
+    `Content-Length` (the chunked terminator is the only completeness signal: a body
+    cut short is a failure, never a file) and lists no `Content-MD5` (seed 002 does
+    not either; the seeds list one for generated files). A client reads the length
+    and the digest when sent and never needs them; where the metadata's `md5`
+    disagrees with a `Content-MD5`, the header is authoritative.
 
     Args:
         claude_file_id (str):
@@ -199,8 +204,13 @@ def sync(
 ) -> ErrorResponse | File | None:
     """Download a chat file's content
 
-     The bytes of the file's downloadable variant. Where the metadata's `md5`
-    disagrees with this response's `Content-MD5`, the header is authoritative.
+     The bytes of the file's downloadable variant. Revision J of the Compliance API
+    reference (April 2026) sends them `Transfer-Encoding: chunked`, with no
+    `Content-Length` (the chunked terminator is the only completeness signal: a body
+    cut short is a failure, never a file) and lists no `Content-MD5` (seed 002 does
+    not either; the seeds list one for generated files). A client reads the length
+    and the digest when sent and never needs them; where the metadata's `md5`
+    disagrees with a `Content-MD5`, the header is authoritative.
 
     Args:
         claude_file_id (str):
@@ -229,8 +239,13 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | File]:
     """Download a chat file's content
 
-     The bytes of the file's downloadable variant. Where the metadata's `md5`
-    disagrees with this response's `Content-MD5`, the header is authoritative.
+     The bytes of the file's downloadable variant. Revision J of the Compliance API
+    reference (April 2026) sends them `Transfer-Encoding: chunked`, with no
+    `Content-Length` (the chunked terminator is the only completeness signal: a body
+    cut short is a failure, never a file) and lists no `Content-MD5` (seed 002 does
+    not either; the seeds list one for generated files). A client reads the length
+    and the digest when sent and never needs them; where the metadata's `md5`
+    disagrees with a `Content-MD5`, the header is authoritative.
 
     Args:
         claude_file_id (str):
@@ -262,8 +277,13 @@ async def asyncio(
 ) -> ErrorResponse | File | None:
     """Download a chat file's content
 
-     The bytes of the file's downloadable variant. Where the metadata's `md5`
-    disagrees with this response's `Content-MD5`, the header is authoritative.
+     The bytes of the file's downloadable variant. Revision J of the Compliance API
+    reference (April 2026) sends them `Transfer-Encoding: chunked`, with no
+    `Content-Length` (the chunked terminator is the only completeness signal: a body
+    cut short is a failure, never a file) and lists no `Content-MD5` (seed 002 does
+    not either; the seeds list one for generated files). A client reads the length
+    and the digest when sent and never needs them; where the metadata's `md5`
+    disagrees with a `Content-MD5`, the header is authoritative.
 
     Args:
         claude_file_id (str):
