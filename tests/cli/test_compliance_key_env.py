@@ -13,22 +13,24 @@ API_KEY = "ANTHROPIC_COMPLIANCE_API_KEY"
 ACCESS_KEY = "ANTHROPIC_COMPLIANCE_ACCESS_KEY"
 
 
-def test_the_access_key_variable_is_enough(
-    run: Run, server: MockServer, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("api_key_set", "access_key"),
+    [(False, "good"), (True, "sk-ant-compliance-WRONG-" + "y" * 30)],
+    ids=["access-key-alone", "api-key-wins"],
+)
+def test_the_key_variables_and_their_precedence(
+    run: Run,
+    server: MockServer,
+    monkeypatch: pytest.MonkeyPatch,
+    api_key_set: bool,
+    access_key: str,
 ) -> None:
     chat = server.add_chat_file(b"abc")
-    monkeypatch.delenv(API_KEY)
-    monkeypatch.setenv(ACCESS_KEY, server.compliance_api_key)
-    result = run("compliance", "files", "get", chat["id"], "--json")
-    assert result.code == 0, result.err
-    assert server.requests[-1].headers["x-api-key"] == server.compliance_api_key
-
-
-def test_the_api_key_variable_wins(
-    run: Run, server: MockServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    chat = server.add_chat_file(b"abc")
-    monkeypatch.setenv(ACCESS_KEY, "sk-ant-compliance-WRONG-" + "y" * 30)
+    if not api_key_set:
+        monkeypatch.delenv(API_KEY)
+    monkeypatch.setenv(
+        ACCESS_KEY, server.compliance_api_key if access_key == "good" else access_key
+    )
     result = run("compliance", "files", "get", chat["id"], "--json")
     assert result.code == 0, result.err
     assert server.requests[-1].headers["x-api-key"] == server.compliance_api_key

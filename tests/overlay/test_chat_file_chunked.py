@@ -14,8 +14,8 @@ from claude_files import AsyncClient, Client, FileTooLargeError, IncompleteDownl
 from claude_files.testing import Fault, MockServer
 
 from .conftest import Transfer, client_kwargs
+from .test_downloads import CONTENT, content_requests  # 256 000 bytes: several chunks
 
-CONTENT = bytes(range(256)) * 1000  # 256 000 bytes: several 64 KiB chunks
 CHAT_CONTENT = "/v1/compliance/apps/chats/files/*/content"
 RESOURCE = "compliance.files"
 
@@ -23,10 +23,6 @@ RESOURCE = "compliance.files"
 @pytest.fixture
 def chat_id(mock_server: MockServer) -> str:
     return str(mock_server.add_chat_file(CONTENT, filename="chat.bin")["id"])
-
-
-def content_requests(server: MockServer) -> int:
-    return sum(r.path.endswith("/content") for r in server.requests)
 
 
 def test_the_content_is_chunked_without_length_or_md5(
