@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import mimetypes
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -56,6 +57,16 @@ CHUNK = 64 * 1024
 ListShape = Literal["both", "next_page", "has_more"]
 """Which paging fields list responses carry: all five, only today's, or only the beta's."""
 COMPLIANCE_PREFIX = "/v1/compliance"
+READ_SCOPE, DELETE_SCOPE = "read:compliance_user_data", "delete:compliance_user_data"
+COMPLIANCE_SCOPES = (
+    READ_SCOPE,
+    DELETE_SCOPE,
+    "read:compliance_org_data",
+    "read:compliance_activities",
+)
+"""Revision J's scopes: the file endpoints need the first (GET) or the second (DELETE)."""
+USER_DATA_SCOPES = frozenset({READ_SCOPE, DELETE_SCOPE})
+ADMIN_SCOPES = frozenset({"read:compliance_activities"})
 
 
 @dataclass
@@ -72,10 +83,13 @@ class MockConfig:
     list_shape: ListShape = "both"
     compliance_error_envelope: ErrorEnvelope = "bare"
     clock: Clock = field(default_factory=Clock)
+    compliance_scopes: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Compliance keys added by `add_compliance_key`, with their scopes (the constructed
+    key has USER_DATA_SCOPES); reset() removes them."""
 
     def settings(self) -> dict[str, Any]:
         """Every switch a test may turn (all but the keys and the clock), by name."""
-        fixed = ("api_key", "compliance_api_key", "clock")
+        fixed = ("api_key", "compliance_api_key", "clock", "compliance_scopes")
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in fixed}
 
     def restore(self, settings: dict[str, Any]) -> None:
@@ -375,12 +389,33 @@ class MockApp:
         return await handler(request, match.groupdict().get("id") or "")
 
     def _authenticate(self, request: Request, api: str) -> None:
-        expected = self.config.api_key if api == "files" else self.config.compliance_api_key
         keys = _given_keys(request)
         if not keys:
             raise ApiError(401, "x-api-key header is required")
-        if expected not in keys:
+        if api == "files":
+            if self.config.api_key not in keys:
+                raise ApiError(401, "invalid x-api-key")
+            return
+        scopes = self._compliance_scopes(keys)
+        if scopes is None:
             raise ApiError(401, "invalid x-api-key")
+        needed = DELETE_SCOPE if request.method.upper() == "DELETE" else READ_SCOPE
+        if needed not in scopes:
+            got = json.dumps(sorted(scopes))
+            raise ApiError(
+                401,
+                f"API key does not have the `{needed}` scope required for this endpoint. "
+                f"Got: {got}",
+            )
+
+    def _compliance_scopes(self, keys: list[str]) -> frozenset[str] | None:
+        """The scopes of the Compliance key sent, None when it is no Compliance key."""
+        if self.config.compliance_api_key in keys:
+            return USER_DATA_SCOPES
+        return next(
+            (self.config.compliance_scopes[k] for k in keys if k in self.config.compliance_scopes),
+            None,
+        )
 
     def _check_headers(self, request: Request, api: str) -> None:
         # The Compliance API documents no anthropic-version: any value (not blank) or none.

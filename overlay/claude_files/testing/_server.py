@@ -34,7 +34,10 @@ from typing import Any, Self
 import uvicorn
 
 from claude_files.testing._app import (
+    COMPLIANCE_SCOPES,
+    DELETE_SCOPE,
     MAX_UPLOAD_BYTES,
+    READ_SCOPE,
     ListShape,
     MockApp,
     MockConfig,
@@ -218,6 +221,7 @@ class MockServer:
         `clear_data=False`) no stored files or compliance records. For a server shared
         by many tests (the `mock_server` fixture)."""
         self._config.restore(self._settings)
+        self._config.compliance_scopes.clear()
         self._plan.clear()
         self._log.clear()
         if clear_data:
@@ -391,6 +395,23 @@ class MockServer:
         )
         self._store.add_file(stored)
         return stored.to_json()
+
+    def add_compliance_key(
+        self, scopes: Sequence[str] = (READ_SCOPE, DELETE_SCOPE), *, key: str | None = None
+    ) -> str:
+        """A further Compliance key with these scopes (of `COMPLIANCE_SCOPES`); returns it.
+
+        The file endpoints need `read:compliance_user_data` (GET) or
+        `delete:compliance_user_data` (DELETE); without it they answer 401
+        `authentication_error` naming the scope. An Admin key has
+        `read:compliance_activities` only (`scopes=ADMIN_SCOPES`). `reset()` removes it.
+        """
+        unknown = set(scopes) - set(COMPLIANCE_SCOPES)
+        if unknown:
+            raise ValueError(f"unknown scope(s) {sorted(unknown)}: use {COMPLIANCE_SCOPES}")
+        new_key = key or "sk-ant-compliance-test-" + secrets.token_urlsafe(24)
+        self._config.compliance_scopes[new_key] = frozenset(scopes)
+        return new_key
 
     def add_chat_file(
         self,
