@@ -38,7 +38,18 @@ DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 
 Api = Literal["files", "compliance"]
-_KEYS = {"files": "ANTHROPIC_API_KEY", "compliance": "ANTHROPIC_COMPLIANCE_API_KEY"}
+#: Where each API's key may come from, first set wins. The seeds name the Compliance
+#: key ANTHROPIC_COMPLIANCE_API_KEY, the Compliance API reference's revision J
+#: ANTHROPIC_COMPLIANCE_ACCESS_KEY: the first keeps precedence, so a setup that works
+#: today keeps the key it uses when the second is set as well.
+_KEYS: dict[Api, tuple[str, ...]] = {
+    "files": ("ANTHROPIC_API_KEY",),
+    "compliance": ("ANTHROPIC_COMPLIANCE_API_KEY", "ANTHROPIC_COMPLIANCE_ACCESS_KEY"),
+}
+
+
+def _key_from_env(api: Api) -> str | None:
+    return next((os.environ[name] for name in _KEYS[api] if os.environ.get(name)), None)
 
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -62,8 +73,10 @@ class _BaseClient(Generic[H]):
         workspace_id: str | None = None,
         auth: Literal["x-api-key", "bearer"] = "x-api-key",
         http_client: H | None = None,
+        compliance_api_version: str | None = None,
     ) -> None:
-        """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY`, the URL
+        """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY` (else
+        `ANTHROPIC_COMPLIANCE_ACCESS_KEY`, the name in the Compliance API's reference), the URL
         to `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when
         an API that needs it is used.
 
@@ -74,6 +87,9 @@ class _BaseClient(Generic[H]):
         `download()` holds in memory (None: no cap); downloads to a file or a stream are
         capped only by their own `max_bytes`. `workspace_id` is sent with every Files
         API request; `auth="bearer"` sends the key as `Authorization: Bearer`.
+        `api_version` is the Files API's `anthropic-version`; the Compliance API
+        documents no such header, so its requests send one only when
+        `compliance_api_version` is given (any value: it is passed as is).
         """
         if max_retries < 0:
             raise InvalidArgumentError("max_retries must be >= 0")
@@ -83,16 +99,23 @@ class _BaseClient(Generic[H]):
             raise InvalidArgumentError(
                 f"api_version must be one of {sorted(ANTHROPIC_VERSION_VALUES)}"
             )
+        if compliance_api_version is not None and (
+            not isinstance(compliance_api_version, str)
+            or not compliance_api_version.strip()
+            or not compliance_api_version.isprintable()
+        ):
+            raise InvalidArgumentError("compliance_api_version must be a non-empty header value")
         if auth not in ("x-api-key", "bearer"):
             raise InvalidArgumentError('auth must be "x-api-key" or "bearer"')
         self._keys = {
-            "files": api_key or os.environ.get(_KEYS["files"]),
-            "compliance": compliance_api_key or os.environ.get(_KEYS["compliance"]),
+            "files": api_key or _key_from_env("files"),
+            "compliance": compliance_api_key or _key_from_env("compliance"),
         }
         url = base_url or os.environ.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
         self.base_url = url.rstrip("/")
         self.max_download_bytes = max_download_bytes
         self.api_version = api_version
+        self.compliance_api_version = compliance_api_version
         self.workspace_id = workspace_id
         self.auth = auth
         _logs.setup_logging()
@@ -118,6 +141,7 @@ class _BaseClient(Generic[H]):
         api_version: str | None = None,
         workspace_id: str | NotGiven | None = NOT_GIVEN,
         auth: Literal["x-api-key", "bearer"] | None = None,
+        compliance_api_version: str | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A client with these options changed and the rest as this one's (also
         `with_options`, as in the anthropic SDK).
@@ -138,6 +162,9 @@ class _BaseClient(Generic[H]):
             workspace_id=self.workspace_id if isinstance(workspace_id, NotGiven) else workspace_id,
             auth=auth or self.auth,
             http_client=self._http,
+            compliance_api_version=self.compliance_api_version
+            if isinstance(compliance_api_version, NotGiven)
+            else compliance_api_version,
         )
         twin._policy = dataclasses.replace(self._policy, max_retries=twin.max_retries)
         twin._sleep = self._sleep
@@ -160,7 +187,7 @@ class _BaseClient(Generic[H]):
         if not key:
             what = "api_key" if api == "files" else "compliance_api_key"
             raise ClaudeFilesError(
-                f"no {api} API key: pass {what}= to the client or set {_KEYS[api]}"
+                f"no {api} API key: pass {what}= to the client or set " + " or ".join(_KEYS[api])
             )
         return {"Authorization": f"Bearer {key}"} if self.auth == "bearer" else {"x-api-key": key}
 

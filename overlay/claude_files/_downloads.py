@@ -234,8 +234,8 @@ def _download(core: DownloadCore, policy: RetryPolicy, prepare: Prepare) -> Prot
             wait = policy.wait_after(retries)
         elif not 200 <= result.status_code < 300:
             body, _ = yield from read_body(result, ERROR_BODY_LIMIT)
-            failure = make_status_error(result.status_code, result.headers, body, result)
-            wait = policy.wait_after(retries, result.status_code, result.headers)
+            status_error = make_status_error(result.status_code, result.headers, body, result)
+            failure, wait = status_error, policy.wait_after_error(retries, status_error)
         else:
             first = not core.started
             core.on_response(result.status_code, result.headers)

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -144,7 +145,17 @@ class OrganizationOnHoldError(BadRequestError, code="organization_on_hold"):
 
 
 class AuthenticationError(APIStatusError, status=401):
-    pass
+    """A bad or revoked key, or (the Compliance API) a key without the scope the endpoint
+    needs: then `missing_scope` names it."""
+
+    @property
+    def missing_scope(self) -> str | None:
+        """The scope the message says the key lacks (`read:compliance_user_data`, ...)."""
+        found = _SCOPE.search(self.api_message or "")
+        return found.group(1) if found else None
+
+
+_SCOPE = re.compile(r"does not have the `?([a-z_]+:[a-z_]+)`? scope")
 
 
 class PaymentRequiredError(APIStatusError, status=402):

@@ -108,6 +108,10 @@ class _Resource:
         self._base = client
 
     def _version(self) -> dict[str, Any]:
+        """The `anthropic-version` to send: the Files API's always; on the Compliance
+        API none, unless the client was given `compliance_api_version`."""
+        if self._api == "compliance":
+            return {"anthropic_version": self._base.compliance_api_version or UNSET}
         return {"anthropic_version": check_anthropic_version(self._base.api_version)}
 
     def _prepare(self, kwargs: dict[str, Any], options: RequestOptions) -> Prepare:

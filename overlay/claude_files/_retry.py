@@ -18,10 +18,19 @@ from typing import Any, TypeVar
 import dateutil.parser
 
 from claude_files import _logs
-from claude_files._errors import APIConnectionError, APIError, ClaudeFilesError, make_status_error
+from claude_files._errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    ClaudeFilesError,
+    make_status_error,
+)
 from claude_files._models import set_request_id
 
 T = TypeVar("T")
+
+#: In a 409's message: a conflict that retrying cannot clear (see RetryPolicy).
+_LASTING_CONFLICT = "cannot be deleted"
 
 #: The most an error body is read: enough for any envelope, not for a hostile page.
 ERROR_BODY_LIMIT = 64 * 1024
@@ -63,6 +72,11 @@ class RetryPolicy:
     Connection errors, 408, 409, 429 and 5xx are retried; a response's
     `x-should-retry: true|false` decides first. A server's `retry-after-ms` or
     `retry-after` (seconds or HTTP date) is obeyed up to `max_retry_after`.
+
+    409: the Files API lists `conflict_error` as transient (a concurrent change), so a
+    409 is retried, except one whose message says a resource "cannot be deleted" (the
+    Compliance API's revision J: a project that still holds chats). That conflict is a
+    state only the caller can change; retrying it would only repeat the answer.
     """
 
     max_retries: int = 2
@@ -72,11 +86,14 @@ class RetryPolicy:
     random: Callable[[], float] = field(default=random.random, repr=False)
     now: Callable[[], float] = field(default=time.time, repr=False)
 
-    def should_retry(self, status: int, headers: Mapping[str, str]) -> bool:
+    def should_retry(self, status: int, headers: Mapping[str, str], message: str = "") -> bool:
+        """`message` is the error's `error.message` (it tells a lasting 409 apart)."""
         verdict = headers.get("x-should-retry", "").lower()
         if verdict in ("true", "false"):
             return verdict == "true"
-        return status in (408, 409, 429) or status >= 500
+        if status == 409:
+            return _LASTING_CONFLICT not in message.lower()
+        return status in (408, 429) or status >= 500
 
     def wait(self, retries_done: int, headers: Mapping[str, str] | None = None) -> float:
         """Seconds to wait before retry number `retries_done + 1`."""
@@ -87,17 +104,27 @@ class RetryPolicy:
         return self.random() * backoff
 
     def wait_after(
-        self, retries_done: int, status: int | None = None, headers: Mapping[str, str] | None = None
+        self,
+        retries_done: int,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        message: str = "",
     ) -> float | None:
         """The wait before retrying after a failure, or None to give up.
 
-        `status` None means a connection error (no response).
+        `status` None means a connection error (no response); `message` is the error's
+        `error.message`.
         """
         if retries_done >= self.max_retries:
             return None
-        if status is not None and not self.should_retry(status, headers or {}):
+        if status is not None and not self.should_retry(status, headers or {}, message):
             return None
         return self.wait(retries_done, headers)
+
+    def wait_after_error(self, retries_done: int, error: APIStatusError) -> float | None:
+        """`wait_after` for an error response."""
+        headers = error.response.headers if error.response is not None else {}
+        return self.wait_after(retries_done, error.status_code, headers, error.api_message or "")
 
 
 def server_wait(headers: Mapping[str, str], now: Callable[[], float]) -> float | None:
@@ -166,7 +193,7 @@ def request_protocol(
                 failure, wait = cut, policy.wait_after(retries)
             else:  # an error body, maybe partial: still the best message there is
                 failure = make_status_error(result.status_code, result.headers, body, result)
-                wait = policy.wait_after(retries, result.status_code, result.headers)
+                wait = policy.wait_after_error(retries, failure)
         _logs.retry_decision(failure, wait, retries)
         if wait is None:
             raise failure

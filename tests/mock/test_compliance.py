@@ -43,7 +43,7 @@ def test_chat_file_metadata_content_delete(client: httpx.Client, mock_server: Mo
 def test_md5_metadata_may_disagree_with_the_header(
     client: httpx.Client, mock_server: MockServer
 ) -> None:
-    chat = mock_server.add_chat_file(b"bytes", md5="0" * 32)
+    chat = mock_server.add_chat_file(b"bytes", md5="0" * 32, content_md5=True)
     base = f"/v1/compliance/apps/chats/files/{chat['id']}"
     assert client.get(base).json()["md5"] == "0" * 32
     header = client.get(base + "/content").headers["content-md5"]
@@ -97,8 +97,10 @@ def test_keys_do_not_cross(mock_server: MockServer) -> None:
     url = f"{mock_server.base_url}/v1/compliance/apps/chats/files/{chat['id']}"
     assert httpx.get(url, headers={"x-api-key": mock_server.compliance_api_key}).is_success
     assert httpx.get(url, headers=files_headers(mock_server)).status_code == 401
-    bad_version = compliance_headers(mock_server, **{"anthropic-version": "1999-01-01"})
-    assert httpx.get(url, headers=bad_version).status_code == 400
+    # Revision J: the Compliance API documents no anthropic-version, so any value is fine.
+    for version in ("1999-01-01", "2026-04-20"):
+        other = compliance_headers(mock_server, **{"anthropic-version": version})
+        assert httpx.get(url, headers=other).is_success
 
 
 def test_fixture_seeding(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ CHANGED: dict[str, Any] = {
     "organization_on_hold": True,
     "appeal_url": "https://example.invalid/appeal",
     "list_shape": "next_page",
+    "compliance_error_envelope": "full",
 }
 FLIPPED = ("uploaded_files_downloadable",)
 SEEDED = {

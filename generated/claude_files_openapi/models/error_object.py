@@ -21,7 +21,12 @@ class ErrorObject:
     """ The broad category, an open set: `invalid_request_error`,
     `authentication_error`, `billing_error`, `permission_error`,
     `not_found_error`, `conflict_error`, `request_too_large`, `rate_limit_error`,
-    `timeout_error`, `api_error`, `overloaded_error`, and more over time.
+    `timeout_error`, `api_error`, `overloaded_error`, and more over time. The
+    Compliance API (revision J) sends `internal_error` with a 500 where the Files
+    API sends `api_error`; a client treats the two alike (the status decides).
+    A 409 `conflict_error` is retried (the Files API lists it as transient)
+    unless its message says a resource "cannot be deleted": revision J's 409 (a
+    project that still holds chats) is a state only the caller can change.
      """
     message: str
     """ A human-readable explanation. Its wording can change; do not match on it. """

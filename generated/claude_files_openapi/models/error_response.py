@@ -23,18 +23,32 @@ T = TypeVar("T", bound="ErrorResponse")
 
 @_attrs_define
 class ErrorResponse:
-    """The error envelope every endpoint sends with a 4xx or 5xx status."""
+    """The error body every endpoint sends with a 4xx or 5xx status, in one of two
+    envelopes that this one schema describes:
 
-    type_: Literal["error"]
+    - the Files API's `{"type": "error", "error": {...}, "request_id": "req_..."}`;
+    - the Compliance API's bare `{"error": {"type": "...", "message": "..."}}`
+      (revision J of its reference, April 2026: every example has no top-level
+      `type` and no `request_id`; the `request-id` header carries the id).
+
+    So only `error` is required: the references disagree on the rest, and one
+    schema with optional `type` and `request_id` (rather than a `oneOf`) keeps the
+    generated model a single class that parses both. Where both give an id, the
+    `request-id` header wins.
+
+    """
+
     error: ErrorObject
+    type_: Literal["error"] | Unset = UNSET
+    """ Always `error` where sent (the Files API); absent in the Compliance API's bodies. """
     request_id: None | str | Unset = UNSET
-    """ The request's id, as in the `request-id` header. """
+    """ The request's id, as in the `request-id` header (absent in the Compliance API's bodies). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
         error = self.error.to_dict()
+
+        type_ = self.type_
 
         request_id: None | str | Unset
         if isinstance(self.request_id, Unset):
@@ -46,10 +60,11 @@ class ErrorResponse:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
                 "error": error,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if request_id is not UNSET:
             field_dict["request_id"] = request_id
 
@@ -60,11 +75,11 @@ class ErrorResponse:
         from ..models.error_object import ErrorObject  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = cast(Literal["error"], d.pop("type"))
-        if type_ != "error":
-            raise ValueError(f"type must match const 'error', got '{type_}'")
-
         error = ErrorObject.from_dict(d.pop("error"))
+
+        type_ = cast(Literal["error"] | Unset, d.pop("type", UNSET))
+        if type_ != "error" and not isinstance(type_, Unset):
+            raise ValueError(f"type must match const 'error', got '{type_}'")
 
         def _parse_request_id(data: object) -> None | str | Unset:
             if data is None:
@@ -76,8 +91,8 @@ class ErrorResponse:
         request_id = _parse_request_id(d.pop("request_id", UNSET))
 
         error_response = cls(
-            type_=type_,
             error=error,
+            type_=type_,
             request_id=request_id,
         )
 

@@ -31,6 +31,7 @@ from claude_files.cli._results import describe_error
 from claude_files.cli._settings import (
     ENV_API_KEY,
     ENV_BASE_URL,
+    ENV_COMPLIANCE_ACCESS_KEY,
     ENV_COMPLIANCE_API_KEY,
     MissingKeyError,
     Settings,
@@ -53,9 +54,10 @@ Exit codes:
 
 \b
 Environment:
-  {ENV_API_KEY}             key for `files` commands
-  {ENV_COMPLIANCE_API_KEY}  key for `compliance` commands
-  {ENV_BASE_URL}            API base URL (default https://api.anthropic.com)
+  {ENV_API_KEY}                key for `files` commands
+  {ENV_COMPLIANCE_API_KEY}     key for `compliance` commands
+  {ENV_COMPLIANCE_ACCESS_KEY}  the same, used when the one above is unset
+  {ENV_BASE_URL}               API base URL (default https://api.anthropic.com)
 
 \b
 Output: result lines on stdout, messages and errors on stderr; progress
@@ -107,7 +109,7 @@ def _common(api: str) -> Callable[[F], F]:
         key = _option(
             "--compliance-api-key",
             store="compliance_api_key",
-            envvar=ENV_COMPLIANCE_API_KEY,
+            envvar=[ENV_COMPLIANCE_API_KEY, ENV_COMPLIANCE_ACCESS_KEY],
             show_envvar=True,
             metavar="KEY",
             help="Compliance API key.",
@@ -399,7 +401,7 @@ _delete_command(files, FILES)
 @cli.group(context_settings=CONTEXT, epilog=LEAF_EPILOG)
 def compliance() -> None:
     """The Compliance API: files of chats in your organisation
-    (key: ANTHROPIC_COMPLIANCE_API_KEY)."""
+    (key: ANTHROPIC_COMPLIANCE_API_KEY, else ANTHROPIC_COMPLIANCE_ACCESS_KEY)."""
 
 
 @compliance.group("files", context_settings=CONTEXT, epilog=LEAF_EPILOG)
@@ -576,7 +578,8 @@ def mock_server(port: int, seed: Path | None, uploaded_downloadable: bool) -> in
 
 def _keys_in(args: Sequence[str]) -> Redactor:
     """A redactor for every key this run could know, when its settings are out of reach."""
-    keys = [os.environ.get(ENV_API_KEY), os.environ.get(ENV_COMPLIANCE_API_KEY)]
+    names = (ENV_API_KEY, ENV_COMPLIANCE_API_KEY, ENV_COMPLIANCE_ACCESS_KEY)
+    keys = [os.environ.get(name) for name in names]
     for i, arg in enumerate(args):
         for option in ("--api-key", "--compliance-api-key"):
             if arg == option and i + 1 < len(args):

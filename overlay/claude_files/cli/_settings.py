@@ -14,6 +14,8 @@ from claude_files.cli._output import Output, Redactor
 
 ENV_API_KEY = "ANTHROPIC_API_KEY"
 ENV_COMPLIANCE_API_KEY = "ANTHROPIC_COMPLIANCE_API_KEY"
+#: Revision J's name for the Compliance key; ENV_COMPLIANCE_API_KEY wins when both are set.
+ENV_COMPLIANCE_ACCESS_KEY = "ANTHROPIC_COMPLIANCE_ACCESS_KEY"
 ENV_BASE_URL = "ANTHROPIC_BASE_URL"
 MAX_RETRIES = 2
 
@@ -51,7 +53,8 @@ class Settings:
         if api == "files" and not self.api_key:
             raise MissingKeyError(ENV_API_KEY, "--api-key")
         if api == "compliance" and not self.compliance_api_key:
-            raise MissingKeyError(ENV_COMPLIANCE_API_KEY, "--compliance-api-key")
+            env = f"{ENV_COMPLIANCE_API_KEY} (or {ENV_COMPLIANCE_ACCESS_KEY})"
+            raise MissingKeyError(env, "--compliance-api-key")
 
     @asynccontextmanager
     async def client(self) -> AsyncIterator[AsyncClient]:

@@ -35,7 +35,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from claude_files.testing._app import API_VERSIONS, MAX_UPLOAD_BYTES, ListShape
+    from claude_files.testing._app import (
+        ADMIN_SCOPES,
+        API_VERSIONS,
+        COMPLIANCE_SCOPES,
+        MAX_UPLOAD_BYTES,
+        ListShape,
+    )
     from claude_files.testing._edge import RecordedRequest
     from claude_files.testing._extra import MockExtraMissingError
     from claude_files.testing._faults import Fault, FaultRule, parse_fault_spec
@@ -44,7 +50,9 @@ if TYPE_CHECKING:
 
 # Every public name and the module that defines it (imported on first use).
 _EXPORTS: dict[str, str] = {
+    "ADMIN_SCOPES": "claude_files.testing._app",
     "API_VERSIONS": "claude_files.testing._app",
+    "COMPLIANCE_SCOPES": "claude_files.testing._app",
     "MAX_UPLOAD_BYTES": "claude_files.testing._app",
     "Fault": "claude_files.testing._faults",
     "FaultRule": "claude_files.testing._faults",
@@ -57,7 +65,9 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "ADMIN_SCOPES",
     "API_VERSIONS",
+    "COMPLIANCE_SCOPES",
     "MAX_UPLOAD_BYTES",
     "Fault",
     "FaultRule",

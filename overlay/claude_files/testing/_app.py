@@ -2,9 +2,12 @@
 
 A second, independent reading of `openapi.yaml` and API-NOTES (it shares no code with
 the client). The checks run in the order a real front end runs them: route (unknown
-path 404, undocumented method 405 with `Allow`), then the key (401), then the API
-version (400), then the organisation's hold (400), then the operation itself. Every
-error is the envelope `{"type": "error", "error": {...}, "request_id": ...}`.
+path 404, undocumented method 405 with `Allow`), then the key (401), then the Files
+API's version (400; the Compliance API takes any `anthropic-version` or none), then the
+organisation's hold (400), then the operation itself. A Files
+API error is the envelope `{"type": "error", "error": {...}, "request_id": ...}`; a
+Compliance API error is, by default, the bare `{"error": {...}}` of its reference's
+revision J (`compliance_error_envelope="full"` sends the Files API's envelope there too).
 
 Keys: the Files API key works only on `/v1/files…` and the Compliance API key only on
 `/v1/compliance…`; the other API's key is a wrong key there (401). Either key may come
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import mimetypes
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -30,7 +34,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from claude_files.testing._edge import REQUEST_ID_KEY
-from claude_files.testing._faults import error_type_for
+from claude_files.testing._faults import ErrorEnvelope, error_type_for
 from claude_files.testing._store import (
     Blob,
     Clock,
@@ -52,6 +56,17 @@ CHUNK = 64 * 1024
 
 ListShape = Literal["both", "next_page", "has_more"]
 """Which paging fields list responses carry: all five, only today's, or only the beta's."""
+COMPLIANCE_PREFIX = "/v1/compliance"
+READ_SCOPE, DELETE_SCOPE = "read:compliance_user_data", "delete:compliance_user_data"
+COMPLIANCE_SCOPES = (
+    READ_SCOPE,
+    DELETE_SCOPE,
+    "read:compliance_org_data",
+    "read:compliance_activities",
+)
+"""Revision J's scopes: the file endpoints need the first (GET) or the second (DELETE)."""
+USER_DATA_SCOPES = frozenset({READ_SCOPE, DELETE_SCOPE})
+ADMIN_SCOPES = frozenset({"read:compliance_activities"})
 
 
 @dataclass
@@ -66,11 +81,15 @@ class MockConfig:
     organization_on_hold: bool = False
     appeal_url: str | None = "https://support.anthropic.com/appeal"
     list_shape: ListShape = "both"
+    compliance_error_envelope: ErrorEnvelope = "bare"
     clock: Clock = field(default_factory=Clock)
+    compliance_scopes: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Compliance keys added by `add_compliance_key`, with their scopes (the constructed
+    key has USER_DATA_SCOPES); reset() removes them."""
 
     def settings(self) -> dict[str, Any]:
         """Every switch a test may turn (all but the keys and the clock), by name."""
-        fixed = ("api_key", "compliance_api_key", "clock")
+        fixed = ("api_key", "compliance_api_key", "clock", "compliance_scopes")
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in fixed}
 
     def restore(self, settings: dict[str, Any]) -> None:
@@ -103,15 +122,26 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def error_response(request_id: str, error: ApiError) -> Response:
+def error_response(request_id: str, error: ApiError, envelope: ErrorEnvelope = "full") -> Response:
     body: dict[str, Any] = {"type": error.error_type, "message": error.message}
     if error.details:
         body["details"] = error.details
-    return JSONResponse(
-        {"type": "error", "error": body, "request_id": request_id},
-        status_code=error.status,
-        headers=error.headers,
-    )
+    content: dict[str, Any] = {"error": body}
+    if envelope == "full":
+        content = {"type": "error", **content, "request_id": request_id}
+    return JSONResponse(content, status_code=error.status, headers=error.headers)
+
+
+def envelope_for(config: MockConfig, path: str) -> ErrorEnvelope:
+    """The error shape a path answers with by default."""
+    if path.startswith(COMPLIANCE_PREFIX):
+        return config.compliance_error_envelope
+    return "full"
+
+
+def _internal(envelope: ErrorEnvelope) -> str:
+    """A 500's type: the Compliance API's reference (bare shape) says `internal_error`."""
+    return "internal_error" if envelope == "bare" else "api_error"
 
 
 Handler = Callable[[Request, str], Awaitable[Response]]
@@ -271,8 +301,16 @@ async def _stream(handle: BinaryIO) -> AsyncIterator[bytes]:
         handle.close()
 
 
-def _content_response(blob: Blob, mime_type: str | None, filename: str) -> Response:
-    """The download trio plus the bytes, streamed from disk.
+def _content_response(
+    blob: Blob,
+    mime_type: str | None,
+    filename: str,
+    *,
+    length: bool = True,
+    md5: bool = True,
+) -> Response:
+    """The download trio plus the bytes, streamed from disk; `length=False` sends no
+    Content-Length (uvicorn then sends the body chunked), `md5=False` no Content-MD5.
 
     The file is opened before the headers go out: a delete racing the download then
     removes the name but not the open bytes, so the body always matches its headers.
@@ -281,16 +319,15 @@ def _content_response(blob: Blob, mime_type: str | None, filename: str) -> Respo
         handle = blob.path.open("rb")
     except FileNotFoundError:
         raise ApiError(404, f"Not found: {filename}") from None
-    return StreamingResponse(
-        _stream(handle),
-        media_type=None,
-        headers={
-            "content-type": mime_type or "application/octet-stream",
-            "content-length": str(blob.size),
-            "content-disposition": _content_disposition(filename),
-            "content-md5": blob.content_md5,
-        },
-    )
+    headers = {
+        "content-type": mime_type or "application/octet-stream",
+        "content-disposition": _content_disposition(filename),
+    }
+    if length:
+        headers["content-length"] = str(blob.size)
+    if md5:
+        headers["content-md5"] = blob.content_md5
+    return StreamingResponse(_stream(handle), media_type=None, headers=headers)
 
 
 class MockApp:
@@ -305,16 +342,20 @@ class MockApp:
             return
         request = Request(scope, receive)
         request_id: str = scope.get(REQUEST_ID_KEY, "")
+        envelope = envelope_for(self.config, request.url.path)
         try:
             response = await self._dispatch(request)
         except ApiError as error:
-            response = error_response(request_id, error)
+            response = error_response(request_id, error, envelope)
         except UploadError as error:
             response = error_response(
-                request_id, ApiError(error.status, error.message, error_type=error.error_type)
+                request_id,
+                ApiError(error.status, error.message, error_type=error.error_type),
+                envelope,
             )
         except Exception as exc:  # a bug in the mock: still the envelope, never a bare 500
-            response = error_response(request_id, ApiError(500, f"Mock server error: {exc!r}"))
+            failure = ApiError(500, f"Mock server error: {exc!r}", error_type=_internal(envelope))
+            response = error_response(request_id, failure, envelope)
         await response(scope, receive, send)
 
     async def _dispatch(self, request: Request) -> Response:
@@ -348,20 +389,42 @@ class MockApp:
         return await handler(request, match.groupdict().get("id") or "")
 
     def _authenticate(self, request: Request, api: str) -> None:
-        expected = self.config.api_key if api == "files" else self.config.compliance_api_key
         keys = _given_keys(request)
         if not keys:
             raise ApiError(401, "x-api-key header is required")
-        if expected not in keys:
+        if api == "files":
+            if self.config.api_key not in keys:
+                raise ApiError(401, "invalid x-api-key")
+            return
+        scopes = self._compliance_scopes(keys)
+        if scopes is None:
             raise ApiError(401, "invalid x-api-key")
+        needed = DELETE_SCOPE if request.method.upper() == "DELETE" else READ_SCOPE
+        if needed not in scopes:
+            got = json.dumps(sorted(scopes))
+            raise ApiError(
+                401,
+                f"API key does not have the `{needed}` scope required for this endpoint. "
+                f"Got: {got}",
+            )
+
+    def _compliance_scopes(self, keys: list[str]) -> frozenset[str] | None:
+        """The scopes of the Compliance key sent, None when it is no Compliance key."""
+        if self.config.compliance_api_key in keys:
+            return USER_DATA_SCOPES
+        return next(
+            (self.config.compliance_scopes[k] for k in keys if k in self.config.compliance_scopes),
+            None,
+        )
 
     def _check_headers(self, request: Request, api: str) -> None:
+        # The Compliance API documents no anthropic-version: any value (not blank) or none.
         version = request.headers.get("anthropic-version")
         if version is None and api == "files":
             raise ApiError(400, "anthropic-version: header is required")
-        if version is not None and version not in API_VERSIONS:
+        if version is not None and api == "files" and version not in API_VERSIONS:
             raise ApiError(400, f"anthropic-version: {version!r} is not a valid version")
-        for name in ("anthropic-beta", "anthropic-workspace-id"):
+        for name in ("anthropic-version", "anthropic-beta", "anthropic-workspace-id"):
             if name in request.headers and not request.headers[name].strip():
                 raise ApiError(400, f"{name}: header must not be empty")
         if api == "files":
@@ -540,7 +603,13 @@ class MockApp:
             chat = self.store.chat_files.get(file_id)
         if chat is None or chat.blob is None:
             raise ApiError(404, f"Chat file not found: {file_id}")
-        return _content_response(chat.blob, chat.mime_type, chat.filename or file_id)
+        return _content_response(
+            chat.blob,
+            chat.mime_type,
+            chat.filename or file_id,
+            length=not chat.chunked,
+            md5=chat.content_md5,
+        )
 
     async def get_generated_file(self, _: Request, file_id: str) -> Response:
         with self.store.lock:

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import parse_qs
@@ -24,7 +25,7 @@ from urllib.parse import parse_qs
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from claude_files.testing._faults import Fault, FaultPlan
+from claude_files.testing._faults import ErrorEnvelope, Fault, FaultPlan
 from claude_files.testing._store import new_request_id
 
 REQUEST_ID_KEY = "claude_files.request_id"
@@ -100,10 +101,18 @@ def _contains_cut(exc: BaseException) -> bool:
 class EdgeMiddleware:
     """Assigns the request id, records the request, and applies injected faults."""
 
-    def __init__(self, app: ASGIApp, plan: FaultPlan, log: RequestLog) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        plan: FaultPlan,
+        log: RequestLog,
+        envelope_for: Callable[[str], ErrorEnvelope] = lambda path: "full",
+    ) -> None:
         self.app = app
         self.plan = plan
         self.log = log
+        self.envelope_for = envelope_for
+        """The error shape a path sends, for `status` faults that do not choose one."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -147,7 +156,8 @@ class EdgeMiddleware:
                 raise _Cut
             else:
                 await _drain_request(receive)
-                await _send_fault_response(replacing, request_id, wire)
+                envelope = replacing.envelope or self.envelope_for(scope["path"])
+                await _send_fault_response(replacing, request_id, wire, envelope)
         except BaseException as exc:
             if not _contains_cut(exc):
                 raise
@@ -172,7 +182,9 @@ async def _wait_for_disconnect(receive: Receive) -> None:
         await asyncio.wait_for(wait(), _DISCONNECT_WAIT_SECONDS)
 
 
-async def _send_fault_response(fault: Fault, request_id: str, send: Send) -> None:
+async def _send_fault_response(
+    fault: Fault, request_id: str, send: Send, envelope: ErrorEnvelope
+) -> None:
     assert fault.status_code is not None
     if fault.kind == "non_json":
         body = (fault.body or "").encode("utf-8")
@@ -180,12 +192,14 @@ async def _send_fault_response(fault: Fault, request_id: str, send: Send) -> Non
     else:
         error: dict[str, Any] = {
             "type": fault.error_type,
-            "message": f"Injected fault: {fault.status_code}",
+            "message": fault.body or f"Injected fault: {fault.status_code}",
         }
         if fault.details:
             error["details"] = dict(fault.details)
-        envelope = {"type": "error", "error": error, "request_id": request_id}
-        body = json.dumps(envelope).encode("utf-8")
+        content: dict[str, Any] = {"error": error}
+        if envelope == "full":
+            content = {"type": "error", **content, "request_id": request_id}
+        body = json.dumps(content).encode("utf-8")
         content_type = b"application/json"
     headers = [
         (b"content-type", content_type),

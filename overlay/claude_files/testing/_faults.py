@@ -16,7 +16,10 @@ Command-line syntax (`python -m claude_files.testing --fault SPEC`, repeatable):
                segment; or a regular expression starting with '^'
 
     status:CODE[:retry-after=S][:retry-after-ms=MS][:error-type=T][:error-code=C]
-               [:should-retry=true|false]
+               [:should-retry=true|false][:envelope=bare|full][:message=TEXT]
+                          (TEXT holds no ':')
+                          envelope: the error body's shape (default: the path's own,
+                          bare on /v1/compliance unless the server sends full there)
     disconnect            the connection closes before any response byte
     truncate:N            the body stops after N bytes, Content-Length stays full
     wrong-md5             Content-MD5 that does not match the body
@@ -59,6 +62,11 @@ DEFAULT_HTML = (
     "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"
 )
 
+ErrorEnvelope = Literal["bare", "full"]
+"""An error body's shape: the Compliance API's `{"error": {...}}`, or the Files API's
+`{"type": "error", "error": {...}, "request_id": ...}`."""
+ENVELOPES: tuple[ErrorEnvelope, ...] = ("bare", "full")
+
 _ERROR_TYPES = {
     400: "invalid_request_error",
     401: "authentication_error",
@@ -93,9 +101,12 @@ class Fault:
     error_code: str | None = None
     details: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     body: str | None = None
+    """For `non_json`: the page; for `status`: `error.message` (None: the default)."""
     after_bytes: int | None = None
     delta: int | None = None
     bytes_per_second: float | None = None
+    envelope: ErrorEnvelope | None = None
+    """For `status`: the body's shape; None: the one the path sends its own errors in."""
 
     @classmethod
     def status(
@@ -107,14 +118,20 @@ class Fault:
         error_code: str | None = None,
         should_retry: bool | None = None,
         details: Mapping[str, Any] | None = None,
+        envelope: ErrorEnvelope | None = None,
+        message: str | None = None,
     ) -> Fault:
         """An error response in the envelope, e.g. `Fault.status(429, retry_after="2")`.
 
         `error_code` (and any other `details`, such as `appeal_url`) go into
-        `error.details`; `should_retry` sets `x-should-retry`.
+        `error.details`; `should_retry` sets `x-should-retry`; `envelope` "bare" or
+        "full" picks the body's shape (None: the path's own); `message` is
+        `error.message` (default `Injected fault: CODE`).
         """
         if not 400 <= code <= 599:
             raise ValueError(f"status fault needs a 4xx or 5xx code, not {code}")
+        if envelope is not None and envelope not in ENVELOPES:
+            raise ValueError(f"envelope must be 'bare' or 'full', not {envelope!r}")
         headers: list[tuple[str, str]] = []
         if retry_after is not None:
             headers.append(("retry-after", str(retry_after)))
@@ -132,6 +149,8 @@ class Fault:
             error_type=error_type or error_type_for(code),
             error_code=error_code,
             details=MappingProxyType(merged),
+            envelope=envelope,
+            body=message,
         )
 
     @classmethod
@@ -284,6 +303,8 @@ _OPTION_KEYS = (
     "error-code",
     "should-retry",
     "body",
+    "envelope",
+    "message",
 )
 
 
@@ -330,6 +351,8 @@ def _build_fault(kind: str, positional: list[str], options: dict[str, str], spec
             error_type=options.get("error-type"),
             error_code=options.get("error-code"),
             should_retry=None if should is None else should.lower() == "true",
+            envelope=_envelope_option(options.get("envelope"), spec),
+            message=options.get("message"),
         )
     if kind == "disconnect":
         return Fault.disconnect()
@@ -350,3 +373,12 @@ def _build_fault(kind: str, positional: list[str], options: dict[str, str], spec
         name, *value = need(2)
         return Fault.header(name, ":".join(value))
     raise ValueError(f"fault {spec!r}: unknown kind {kind!r}")
+
+
+def _envelope_option(value: str | None, spec: str) -> ErrorEnvelope | None:
+    for envelope in ENVELOPES:
+        if value == envelope:
+            return envelope
+    if value is None:
+        return None
+    raise ValueError(f"fault {spec!r}: envelope must be 'bare' or 'full', not {value!r}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import io
 import secrets
@@ -32,9 +33,18 @@ from typing import Any, Self
 
 import uvicorn
 
-from claude_files.testing._app import MAX_UPLOAD_BYTES, ListShape, MockApp, MockConfig
+from claude_files.testing._app import (
+    COMPLIANCE_SCOPES,
+    DELETE_SCOPE,
+    MAX_UPLOAD_BYTES,
+    READ_SCOPE,
+    ListShape,
+    MockApp,
+    MockConfig,
+    envelope_for,
+)
 from claude_files.testing._edge import EdgeMiddleware, RecordedRequest, RequestLog
-from claude_files.testing._faults import Fault, FaultPlan, FaultRule, PathPattern
+from claude_files.testing._faults import ErrorEnvelope, Fault, FaultPlan, FaultRule, PathPattern
 from claude_files.testing._store import (
     ArtifactVersion,
     ChatFile,
@@ -89,7 +99,9 @@ class MockServer:
     `storage_quota_bytes` (None: unlimited; over it an upload is 400
     `storage_quota_exceeded`), `max_upload_bytes` (500 MB; over it 413),
     `organization_on_hold` and `appeal_url` (every request is 400 `organization_on_hold`),
-    `list_shape` ("both", or "next_page"/"has_more" to hide the other paging shape), and
+    `list_shape` ("both", or "next_page"/"has_more" to hide the other paging shape),
+    `compliance_error_envelope` ("bare": the Compliance API's `{"error": {...}}` as its
+    reference's revision J shows it; "full": the Files API's envelope there too), and
     `now` (the mock's clock: set a datetime to freeze it, a callable to drive it, or
     call `advance()`).
     """
@@ -103,12 +115,14 @@ class MockServer:
         fixture: str | Path | None = None,
         log_level: str = "warning",
         uploaded_files_downloadable: bool = False,
+        compliance_error_envelope: ErrorEnvelope = "bare",
     ) -> None:
         self._config = MockConfig(
             api_key=api_key or "sk-ant-api03-test-" + secrets.token_urlsafe(24),
             compliance_api_key=compliance_api_key
             or "sk-ant-compliance-test-" + secrets.token_urlsafe(24),
             uploaded_files_downloadable=uploaded_files_downloadable,
+            compliance_error_envelope=compliance_error_envelope,
         )
         self._settings = self._config.settings()  # what reset() puts back
         self._directory = Path(tempfile.mkdtemp(prefix="claude-files-mock-"))
@@ -122,7 +136,12 @@ class MockServer:
         self._uvicorn: _Uvicorn | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
-        self.app = EdgeMiddleware(MockApp(self._config, self._store), self._plan, self._log)
+        self.app = EdgeMiddleware(
+            MockApp(self._config, self._store),
+            self._plan,
+            self._log,
+            functools.partial(envelope_for, self._config),
+        )
         """The ASGI application, for serving it some other way."""
         if fixture is not None:
             self.load_fixture(fixture)
@@ -202,6 +221,7 @@ class MockServer:
         `clear_data=False`) no stored files or compliance records. For a server shared
         by many tests (the `mock_server` fixture)."""
         self._config.restore(self._settings)
+        self._config.compliance_scopes.clear()
         self._plan.clear()
         self._log.clear()
         if clear_data:
@@ -278,6 +298,16 @@ class MockServer:
         if value not in ("both", "next_page", "has_more"):
             raise ValueError(f"list_shape must be 'both', 'next_page' or 'has_more', not {value!r}")
         self._config.list_shape = value
+
+    @property
+    def compliance_error_envelope(self) -> ErrorEnvelope:
+        return self._config.compliance_error_envelope
+
+    @compliance_error_envelope.setter
+    def compliance_error_envelope(self, value: ErrorEnvelope) -> None:
+        if value not in ("bare", "full"):
+            raise ValueError(f"compliance_error_envelope must be 'bare' or 'full', not {value!r}")
+        self._config.compliance_error_envelope = value
 
     # The clock ---------------------------------------------------------------------------
 
@@ -366,6 +396,23 @@ class MockServer:
         self._store.add_file(stored)
         return stored.to_json()
 
+    def add_compliance_key(
+        self, scopes: Sequence[str] = (READ_SCOPE, DELETE_SCOPE), *, key: str | None = None
+    ) -> str:
+        """A further Compliance key with these scopes (of `COMPLIANCE_SCOPES`); returns it.
+
+        The file endpoints need `read:compliance_user_data` (GET) or
+        `delete:compliance_user_data` (DELETE); without it they answer 401
+        `authentication_error` naming the scope. An Admin key has
+        `read:compliance_activities` only (`scopes=ADMIN_SCOPES`). `reset()` removes it.
+        """
+        unknown = set(scopes) - set(COMPLIANCE_SCOPES)
+        if unknown:
+            raise ValueError(f"unknown scope(s) {sorted(unknown)}: use {COMPLIANCE_SCOPES}")
+        new_key = key or "sk-ant-compliance-test-" + secrets.token_urlsafe(24)
+        self._config.compliance_scopes[new_key] = frozenset(scopes)
+        return new_key
+
     def add_chat_file(
         self,
         content: bytes | None,
@@ -377,12 +424,17 @@ class MockServer:
         id: str | None = None,
         created_at: datetime | None = None,
         md5: str | bool | None = True,
+        chunked: bool = True,
+        content_md5: bool = False,
     ) -> dict[str, Any]:
         """Seed a chat file; returns its metadata JSON.
 
         `content=None` is a file with no downloadable variant (its content is a 404).
         `md5=True` records the content's digest, a string records that (to test a
         metadata digest the download's `Content-MD5` overrules), None records none.
+        The content goes out as revision J describes it: `Transfer-Encoding: chunked`,
+        no `Content-Length`, no `Content-MD5`; `chunked=False` sends a length,
+        `content_md5=True` the header.
         """
         blob = self._store.write_blob(content) if content is not None else None
         chat = ChatFile(
@@ -394,6 +446,8 @@ class MockServer:
             message_ids=list(message_ids) or [new_id("claude_msg_")],
             claude_chat_ids=list(claude_chat_ids) or [new_id("claude_chat_")],
             md5=_md5_field(md5, content),
+            chunked=chunked,
+            content_md5=content_md5,
         )
         with self._store.lock:
             self._store.chat_files[chat.id] = chat

@@ -141,6 +141,10 @@ class ChatFile:
     message_ids: list[str] = field(default_factory=list)
     claude_chat_ids: list[str] = field(default_factory=list)
     md5: str | None = None
+    chunked: bool = True
+    """The content goes out chunked with no Content-Length (revision J); False: a length."""
+    content_md5: bool = False
+    """Whether the content carries a Content-MD5 (revision J lists none)."""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -7,7 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.anthropic_version import AnthropicVersion
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, File, Response, Unset
 
@@ -15,11 +14,11 @@ from ...types import UNSET, File, Response, Unset
 def _get_kwargs(
     claude_file_id: str,
     *,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(anthropic_version, Unset):
-        headers["anthropic-version"] = str(anthropic_version)
+        headers["anthropic-version"] = anthropic_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -161,17 +160,21 @@ def sync_detailed(
     claude_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | File]:
     """Download a chat file's content
 
-     The bytes of the file's downloadable variant. Where the metadata's `md5`
-    disagrees with this response's `Content-MD5`, the header is authoritative.
+     The bytes of the file's downloadable variant. Revision J of the Compliance API
+    reference (April 2026) sends them `Transfer-Encoding: chunked`, with no
+    `Content-Length` (the chunked terminator is the only completeness signal: a body
+    cut short is a failure, never a file) and lists no `Content-MD5` (seed 002 does
+    not either; the seeds list one for generated files). A client reads the length
+    and the digest when sent and never needs them; where the metadata's `md5`
+    disagrees with a `Content-MD5`, the header is authoritative.
 
     Args:
         claude_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,17 +200,21 @@ def sync(
     claude_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | File | None:
     """Download a chat file's content
 
-     The bytes of the file's downloadable variant. Where the metadata's `md5`
-    disagrees with this response's `Content-MD5`, the header is authoritative.
+     The bytes of the file's downloadable variant. Revision J of the Compliance API
+    reference (April 2026) sends them `Transfer-Encoding: chunked`, with no
+    `Content-Length` (the chunked terminator is the only completeness signal: a body
+    cut short is a failure, never a file) and lists no `Content-MD5` (seed 002 does
+    not either; the seeds list one for generated files). A client reads the length
+    and the digest when sent and never needs them; where the metadata's `md5`
+    disagrees with a `Content-MD5`, the header is authoritative.
 
     Args:
         claude_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,17 +235,21 @@ async def asyncio_detailed(
     claude_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | File]:
     """Download a chat file's content
 
-     The bytes of the file's downloadable variant. Where the metadata's `md5`
-    disagrees with this response's `Content-MD5`, the header is authoritative.
+     The bytes of the file's downloadable variant. Revision J of the Compliance API
+    reference (April 2026) sends them `Transfer-Encoding: chunked`, with no
+    `Content-Length` (the chunked terminator is the only completeness signal: a body
+    cut short is a failure, never a file) and lists no `Content-MD5` (seed 002 does
+    not either; the seeds list one for generated files). A client reads the length
+    and the digest when sent and never needs them; where the metadata's `md5`
+    disagrees with a `Content-MD5`, the header is authoritative.
 
     Args:
         claude_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -262,17 +273,21 @@ async def asyncio(
     claude_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | File | None:
     """Download a chat file's content
 
-     The bytes of the file's downloadable variant. Where the metadata's `md5`
-    disagrees with this response's `Content-MD5`, the header is authoritative.
+     The bytes of the file's downloadable variant. Revision J of the Compliance API
+    reference (April 2026) sends them `Transfer-Encoding: chunked`, with no
+    `Content-Length` (the chunked terminator is the only completeness signal: a body
+    cut short is a failure, never a file) and lists no `Content-MD5` (seed 002 does
+    not either; the seeds list one for generated files). A client reads the length
+    and the digest when sent and never needs them; where the metadata's `md5`
+    disagrees with a `Content-MD5`, the header is authoritative.
 
     Args:
         claude_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.anthropic_version import AnthropicVersion
 from ...models.chat_file import ChatFile
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
@@ -15,11 +14,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     claude_file_id: str,
     *,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(anthropic_version, Unset):
-        headers["anthropic-version"] = str(anthropic_version)
+        headers["anthropic-version"] = anthropic_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -161,14 +160,13 @@ def sync_detailed(
     claude_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ChatFile | ErrorResponse]:
     """Get a chat file's metadata
 
     Args:
         claude_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,14 +192,13 @@ def sync(
     claude_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ChatFile | ErrorResponse | None:
     """Get a chat file's metadata
 
     Args:
         claude_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,14 +219,13 @@ async def asyncio_detailed(
     claude_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ChatFile | ErrorResponse]:
     """Get a chat file's metadata
 
     Args:
         claude_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,14 +249,13 @@ async def asyncio(
     claude_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ChatFile | ErrorResponse | None:
     """Get a chat file's metadata
 
     Args:
         claude_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.anthropic_version import AnthropicVersion
 from ...models.deleted_code_artifact import DeletedCodeArtifact
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
@@ -15,11 +14,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     artifact_id: str,
     *,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(anthropic_version, Unset):
-        headers["anthropic-version"] = str(anthropic_version)
+        headers["anthropic-version"] = anthropic_version
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -161,7 +160,7 @@ def sync_detailed(
     artifact_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[DeletedCodeArtifact | ErrorResponse]:
     """Delete a Claude Code artifact
 
@@ -172,8 +171,7 @@ def sync_detailed(
 
     Args:
         artifact_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +197,7 @@ def sync(
     artifact_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> DeletedCodeArtifact | ErrorResponse | None:
     """Delete a Claude Code artifact
 
@@ -210,8 +208,7 @@ def sync(
 
     Args:
         artifact_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,7 +229,7 @@ async def asyncio_detailed(
     artifact_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[DeletedCodeArtifact | ErrorResponse]:
     """Delete a Claude Code artifact
 
@@ -243,8 +240,7 @@ async def asyncio_detailed(
 
     Args:
         artifact_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,7 +264,7 @@ async def asyncio(
     artifact_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> DeletedCodeArtifact | ErrorResponse | None:
     """Delete a Claude Code artifact
 
@@ -279,8 +275,7 @@ async def asyncio(
 
     Args:
         artifact_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.anthropic_version import AnthropicVersion
 from ...models.download_code_artifact_multi_file_format import (
     DownloadCodeArtifactMultiFileFormat,
 )
@@ -19,11 +18,11 @@ def _get_kwargs(
     artifact_id: str,
     *,
     multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(anthropic_version, Unset):
-        headers["anthropic-version"] = str(anthropic_version)
+        headers["anthropic-version"] = anthropic_version
 
     params: dict[str, Any] = {}
 
@@ -177,7 +176,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | File]:
     """Download a code artifact's content
 
@@ -197,8 +196,7 @@ def sync_detailed(
     Args:
         artifact_id (str):
         multi_file_format (DownloadCodeArtifactMultiFileFormat | Unset):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +224,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | File | None:
     """Download a code artifact's content
 
@@ -246,8 +244,7 @@ def sync(
     Args:
         artifact_id (str):
         multi_file_format (DownloadCodeArtifactMultiFileFormat | Unset):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,7 +267,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | File]:
     """Download a code artifact's content
 
@@ -290,8 +287,7 @@ async def asyncio_detailed(
     Args:
         artifact_id (str):
         multi_file_format (DownloadCodeArtifactMultiFileFormat | Unset):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -317,7 +313,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     multi_file_format: DownloadCodeArtifactMultiFileFormat | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | File | None:
     """Download a code artifact's content
 
@@ -337,8 +333,7 @@ async def asyncio(
     Args:
         artifact_id (str):
         multi_file_format (DownloadCodeArtifactMultiFileFormat | Unset):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.anthropic_version import AnthropicVersion
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, File, Response, Unset
 
@@ -16,11 +15,11 @@ def _get_kwargs(
     artifact_id: str,
     version_id: str,
     *,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(anthropic_version, Unset):
-        headers["anthropic-version"] = str(anthropic_version)
+        headers["anthropic-version"] = anthropic_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -164,7 +163,7 @@ def sync_detailed(
     version_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | File]:
     """Download a code artifact version's content
 
@@ -189,8 +188,7 @@ def sync_detailed(
     Args:
         artifact_id (str):
         version_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +216,7 @@ def sync(
     version_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | File | None:
     """Download a code artifact version's content
 
@@ -243,8 +241,7 @@ def sync(
     Args:
         artifact_id (str):
         version_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,7 +264,7 @@ async def asyncio_detailed(
     version_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | File]:
     """Download a code artifact version's content
 
@@ -292,8 +289,7 @@ async def asyncio_detailed(
     Args:
         artifact_id (str):
         version_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -319,7 +315,7 @@ async def asyncio(
     version_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | File | None:
     """Download a code artifact version's content
 
@@ -344,8 +340,7 @@ async def asyncio(
     Args:
         artifact_id (str):
         version_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

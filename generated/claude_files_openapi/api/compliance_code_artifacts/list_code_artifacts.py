@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.anthropic_version import AnthropicVersion
 from ...models.code_artifact_list_response import CodeArtifactListResponse
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
@@ -22,11 +21,11 @@ def _get_kwargs(
     updated_at_gte: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     updated_at_lte: datetime.datetime | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(anthropic_version, Unset):
-        headers["anthropic-version"] = str(anthropic_version)
+        headers["anthropic-version"] = anthropic_version
 
     params: dict[str, Any] = {}
 
@@ -214,7 +213,7 @@ def sync_detailed(
     updated_at_gte: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     updated_at_lte: datetime.datetime | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[CodeArtifactListResponse | ErrorResponse]:
     """List Claude Code artifacts
 
@@ -239,8 +238,7 @@ def sync_detailed(
         updated_at_gte (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         updated_at_lte (datetime.datetime | Unset):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -280,7 +278,7 @@ def sync(
     updated_at_gte: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     updated_at_lte: datetime.datetime | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> CodeArtifactListResponse | ErrorResponse | None:
     """List Claude Code artifacts
 
@@ -305,8 +303,7 @@ def sync(
         updated_at_gte (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         updated_at_lte (datetime.datetime | Unset):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -341,7 +338,7 @@ async def asyncio_detailed(
     updated_at_gte: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     updated_at_lte: datetime.datetime | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[CodeArtifactListResponse | ErrorResponse]:
     """List Claude Code artifacts
 
@@ -366,8 +363,7 @@ async def asyncio_detailed(
         updated_at_gte (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         updated_at_lte (datetime.datetime | Unset):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -405,7 +401,7 @@ async def asyncio(
     updated_at_gte: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     updated_at_lte: datetime.datetime | Unset = UNSET,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> CodeArtifactListResponse | ErrorResponse | None:
     """List Claude Code artifacts
 
@@ -430,8 +426,7 @@ async def asyncio(
         updated_at_gte (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         updated_at_lte (datetime.datetime | Unset):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.anthropic_version import AnthropicVersion
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, File, Response, Unset
 
@@ -15,11 +14,11 @@ from ...types import UNSET, File, Response, Unset
 def _get_kwargs(
     claude_gen_file_id: str,
     *,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(anthropic_version, Unset):
-        headers["anthropic-version"] = str(anthropic_version)
+        headers["anthropic-version"] = anthropic_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -161,7 +160,7 @@ def sync_detailed(
     claude_gen_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | File]:
     """Download a generated file's content
 
@@ -169,8 +168,7 @@ def sync_detailed(
 
     Args:
         claude_gen_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +194,7 @@ def sync(
     claude_gen_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | File | None:
     """Download a generated file's content
 
@@ -204,8 +202,7 @@ def sync(
 
     Args:
         claude_gen_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +223,7 @@ async def asyncio_detailed(
     claude_gen_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | File]:
     """Download a generated file's content
 
@@ -234,8 +231,7 @@ async def asyncio_detailed(
 
     Args:
         claude_gen_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,7 +255,7 @@ async def asyncio(
     claude_gen_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | File | None:
     """Download a generated file's content
 
@@ -267,8 +263,7 @@ async def asyncio(
 
     Args:
         claude_gen_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

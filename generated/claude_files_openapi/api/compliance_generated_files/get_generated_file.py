@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.anthropic_version import AnthropicVersion
 from ...models.error_response import ErrorResponse
 from ...models.generated_file import GeneratedFile
 from ...types import UNSET, Response, Unset
@@ -15,11 +14,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     claude_gen_file_id: str,
     *,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(anthropic_version, Unset):
-        headers["anthropic-version"] = str(anthropic_version)
+        headers["anthropic-version"] = anthropic_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -161,7 +160,7 @@ def sync_detailed(
     claude_gen_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | GeneratedFile]:
     """Get a generated file's metadata
 
@@ -171,8 +170,7 @@ def sync_detailed(
 
     Args:
         claude_gen_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +196,7 @@ def sync(
     claude_gen_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | GeneratedFile | None:
     """Get a generated file's metadata
 
@@ -208,8 +206,7 @@ def sync(
 
     Args:
         claude_gen_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +227,7 @@ async def asyncio_detailed(
     claude_gen_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | GeneratedFile]:
     """Get a generated file's metadata
 
@@ -240,8 +237,7 @@ async def asyncio_detailed(
 
     Args:
         claude_gen_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -265,7 +261,7 @@ async def asyncio(
     claude_gen_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-    anthropic_version: AnthropicVersion | Unset = UNSET,
+    anthropic_version: str | Unset = UNSET,
 ) -> ErrorResponse | GeneratedFile | None:
     """Get a generated file's metadata
 
@@ -275,8 +271,7 @@ async def asyncio(
 
     Args:
         claude_gen_file_id (str):
-        anthropic_version (AnthropicVersion | Unset): An API version both shapes of these
-            endpoints are described for.
+        anthropic_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
