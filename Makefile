@@ -11,14 +11,16 @@ GEN_PKG := generated/claude_files_openapi
 GENERATE = PATH="$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
 	--config generator-config.yaml --overwrite --meta none --fail-on-warning
 
-.PHONY: help install generate check-generated lint spec-lint test test-fast test-install demo bench clean
+.PHONY: help install generate check-generated unasync check-unasync lint spec-lint test test-fast test-install demo bench clean
 
 help:
 	@echo "make install          create .venv and install claude-files[dev] (editable, constraints.txt)"
 	@echo "make generate         compile openapi.yaml into $(GEN_PKG)"
 	@echo "make check-generated  fail with a diff when $(GEN_PKG) differs from what the spec gives"
+	@echo "make unasync          write overlay/claude_files/_sync/ from _async/ (scripts/unasync.py)"
+	@echo "make check-unasync    fail with a diff when _sync/ differs from what _async/ gives"
 	@echo "make lint             ruff, mypy --strict, openapi-spec-validator, redocly lint"
-	@echo "make test             check-generated + lint + pytest (what CI runs)"
+	@echo "make test             check-generated + check-unasync + lint + pytest (what CI runs)"
 	@echo "make test-install     the install tier alone: the wheel in clean venvs, per extras"
 	@echo "make demo             the main job on the embedded mock server"
 	@echo "make bench            benchmarks, written to BENCHMARKS.md"
@@ -49,16 +51,22 @@ check-generated: $(VENV)/.installed
 	fi; \
 	echo "check-generated: $(GEN_PKG) matches the spec"
 
+unasync: $(VENV)/.installed
+	$(BIN)/python scripts/unasync.py
+
+check-unasync: $(VENV)/.installed
+	$(BIN)/python scripts/unasync.py --check
+
 spec-lint: $(VENV)/.installed node_modules/.installed
 	$(BIN)/openapi-spec-validator openapi.yaml
 	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly lint openapi.yaml --format=stylish 2>&1 | grep -v -e '^ *║' -e '^ *╔' -e '^ *╚' -e '^$$'
 
 lint: $(VENV)/.installed spec-lint
-	$(BIN)/ruff check $(wildcard overlay tests bench demo)
-	$(BIN)/ruff format --check $(wildcard overlay tests bench demo)
+	$(BIN)/ruff check $(wildcard overlay tests bench demo scripts)
+	$(BIN)/ruff format --check $(wildcard overlay tests bench demo scripts)
 	$(BIN)/mypy
 
-test: check-generated lint node_modules/.installed
+test: check-generated check-unasync lint node_modules/.installed
 	$(BIN)/pytest
 
 # pytest alone, for a quick loop while working.

@@ -15,8 +15,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from claude_files._client import AsyncClient, Client
-    from claude_files._downloads import DownloadStream, safe_filename
+    from claude_files._async._client import AsyncClient
+    from claude_files._async._pager import AsyncPager
+    from claude_files._downloads import DownloadStream
     from claude_files._errors import (
         APIConnectionError,
         APIError,
@@ -64,7 +65,9 @@ if TYPE_CHECKING:
         UploadIsADirectoryError,
     )
     from claude_files._extract import ExtractLimits
-    from claude_files._paging import AsyncPager, Pager
+    from claude_files._files import safe_filename
+    from claude_files._sync._client import Client
+    from claude_files._sync._pager import Pager
     from claude_files._uploads import MAX_UPLOAD_BYTES
     from claude_files._version import __version__
     from claude_files_openapi.models import (
@@ -90,14 +93,14 @@ _EXPORTS: dict[str, str] = {
     "APIStatusError": "claude_files._errors",
     "APITimeoutError": "claude_files._errors",
     "ArchiveError": "claude_files._errors",
-    "AsyncClient": "claude_files._client",
-    "AsyncPager": "claude_files._paging",
+    "AsyncClient": "claude_files._async._client",
+    "AsyncPager": "claude_files._async._pager",
     "AuthenticationError": "claude_files._errors",
     "BadRequestError": "claude_files._errors",
     "ChatFile": "claude_files_openapi.models",
     "ChecksumMismatchError": "claude_files._errors",
     "ClaudeFilesError": "claude_files._errors",
-    "Client": "claude_files._client",
+    "Client": "claude_files._sync._client",
     "ClientClosedRequestError": "claude_files._errors",
     "CodeArtifact": "claude_files_openapi.models",
     "CodeArtifactListResponse": "claude_files_openapi.models",
@@ -130,7 +133,7 @@ _EXPORTS: dict[str, str] = {
     "NotFoundError": "claude_files._errors",
     "OrganizationOnHoldError": "claude_files._errors",
     "OverloadedError": "claude_files._errors",
-    "Pager": "claude_files._paging",
+    "Pager": "claude_files._sync._pager",
     "PaymentRequiredError": "claude_files._errors",
     "PermissionDeniedError": "claude_files._errors",
     "PreconditionFailedError": "claude_files._errors",
@@ -145,7 +148,7 @@ _EXPORTS: dict[str, str] = {
     "UploadFileNotFoundError": "claude_files._errors",
     "UploadIsADirectoryError": "claude_files._errors",
     "__version__": "claude_files._version",
-    "safe_filename": "claude_files._downloads",
+    "safe_filename": "claude_files._files",
 }
 
 __all__ = [

@@ -12,7 +12,6 @@ whole or not at all, and a refusal leaves nothing behind.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import secrets
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from claude_files._errors import ArchiveError, DestinationExistsError, UnsafeArchiveError
+from claude_files._files import fsync_directory
 
 _CHUNK = 64 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -179,16 +179,6 @@ def extract_zip(archive_path: Path, target: Path, limits: ExtractLimits) -> Path
             raise
     fsync_directory(target.parent)
     return target
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a rename into `directory` durable, where the OS allows it."""
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _extract_into(

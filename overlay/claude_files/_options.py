@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypedDict, TypeVar
 
 import httpx
 
@@ -27,6 +27,12 @@ class NotGiven:
 NOT_GIVEN: Final = NotGiven()
 
 Timeout = float | httpx.Timeout | None
+T = TypeVar("T")
+
+
+def given(value: T | NotGiven, default: T) -> T:
+    """`value`, or `default` when it was not given."""
+    return default if isinstance(value, NotGiven) else value
 
 
 @dataclass(frozen=True)
@@ -57,3 +63,12 @@ class RequestOptions:
 
 
 NO_OPTIONS: Final = RequestOptions()
+
+
+class CallOptions(TypedDict, total=False):
+    """What every resource method also takes, for its requests (as in the anthropic SDK):
+    `extra_headers`, `extra_query` and `timeout` (see `RequestOptions`)."""
+
+    extra_headers: Mapping[str, str] | None
+    extra_query: Mapping[str, object] | None
+    timeout: Timeout | NotGiven

@@ -3,13 +3,13 @@
 Today's shape hands back an opaque `next_page` cursor (sent as `page`); the beta's pages
 with `after_id` / `before_id` and `has_more`, `first_id`, `last_id`. `next_params` picks
 the next request from whichever the server sent (`next_page_params` for lists that only
-know `next_page`, such as code artifacts); the pagers only fetch.
+know `next_page`, such as code artifacts); the pagers (`_async/_pager.py`) only fetch.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
-from typing import Any, Generic, Protocol, TypeVar
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 from claude_files_openapi.models import FileListResponse
 from claude_files_openapi.types import Unset
@@ -59,58 +59,6 @@ def _advance(current: Mapping[str, Any], key: str, cursor: Any) -> Params | None
 
 
 Advance = Callable[[Mapping[str, Any], Any], Params | None]
-
-
-class Pager(Generic[T]):
-    """Every item across pages: iterate it for items, or `.pages` for whole pages."""
-
-    def __init__(
-        self,
-        fetch: Callable[[Params], Page[T]],
-        params: Params,
-        advance: Advance = next_params,
-    ) -> None:
-        self._fetch = fetch
-        self._params = params
-        self._advance = advance
-
-    @property
-    def pages(self) -> Iterator[Any]:
-        """The pages, fetched one at a time (each has `data` and `_request_id`)."""
-        params: Params | None = self._params
-        while params is not None:
-            page = self._fetch(params)
-            yield page
-            params = self._advance(params, page)
-
-    def __iter__(self) -> Iterator[T]:
-        for page in self.pages:
-            yield from page.data
-
-
-class AsyncPager(Generic[T]):
-    """Every item across pages: `async for` it for items, or `.pages` for whole pages."""
-
-    def __init__(
-        self,
-        fetch: Callable[[Params], Awaitable[Page[T]]],
-        params: Params,
-        advance: Advance = next_params,
-    ) -> None:
-        self._fetch = fetch
-        self._params = params
-        self._advance = advance
-
-    @property
-    async def pages(self) -> AsyncIterator[Any]:
-        """The pages, fetched one at a time (each has `data` and `_request_id`)."""
-        params: Params | None = self._params
-        while params is not None:
-            page = await self._fetch(params)
-            yield page
-            params = self._advance(params, page)
-
-    async def __aiter__(self) -> AsyncIterator[T]:
-        async for page in self.pages:
-            for item in page.data:
-                yield item
+#: How a pager gets one page.
+AsyncFetch = Callable[[Params], Awaitable[Page[T]]]
+Fetch = Callable[[Params], Page[T]]

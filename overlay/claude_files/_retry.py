@@ -1,68 +1,21 @@
-"""When to retry and how long to wait, plus the I/O commands that protocols yield.
-
-A protocol is a generator that does no I/O: it yields commands (`Send`, `ReadChunk`, `Sleep`,
-...) and is sent back their results. `Client` and `AsyncClient` each run protocols with
-one small driver, so retrying, classifying errors and checking downloads are written
-once for both.
-"""
+"""When to retry and how long to wait: the policy the protocols (`_protocol`) follow."""
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING
 
 import dateutil.parser
 
-from claude_files import _logs
-from claude_files._errors import (
-    APIConnectionError,
-    APIError,
-    APIStatusError,
-    ClaudeFilesError,
-    make_status_error,
-)
-from claude_files._models import set_request_id
-
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from claude_files._errors import APIStatusError
 
 #: In a 409's message: a conflict that retrying cannot clear (see RetryPolicy).
 _LASTING_CONFLICT = "cannot be deleted"
-
-#: The most an error body is read: enough for any envelope, not for a hostile page.
-ERROR_BODY_LIMIT = 64 * 1024
-
-
-@dataclass(frozen=True)
-class Send:
-    """Open a request (streamed). Result: the response, or an APIConnectionError.
-
-    The driver closes the previous response first, and the last one when the protocol ends.
-    """
-
-    prepare: Callable[[], dict[str, Any]]
-    #: prepare() touches the disk (uploads): async drivers run it in a thread.
-    blocking: bool = False
-
-
-@dataclass(frozen=True)
-class ReadChunk:
-    """The next chunk of the body; b"" at its end. Result: bytes or APIConnectionError."""
-
-    response: Any
-
-
-@dataclass(frozen=True)
-class Sleep:
-    seconds: float
-
-
-Command = Send | ReadChunk | Sleep
-#: Yields commands (and, for downloads, the body's bytes); returns T.
-Protocol = Generator[Command | bytes, Any, T]
 
 
 @dataclass(frozen=True)
@@ -148,65 +101,3 @@ def server_wait(headers: Mapping[str, str], now: Callable[[], float]) -> float |
         if seconds == seconds:  # not NaN
             return max(seconds, 0.0)
     return None
-
-
-def read_body(
-    response: Any, limit: int | None
-) -> Protocol[tuple[bytes, APIConnectionError | None]]:
-    """The body (or its first `limit` bytes), and the error that cut it short if any."""
-    body = bytearray()
-    while limit is None or len(body) < limit:
-        chunk = yield ReadChunk(response)
-        if isinstance(chunk, APIConnectionError):
-            return bytes(body), chunk
-        if not chunk:
-            break
-        body += chunk
-    return bytes(body[:limit]), None
-
-
-def capture(protocol: Protocol[T], box: list[T]) -> Protocol[None]:
-    """Run `protocol`, putting its result in `box` (an async generator cannot return one)."""
-    box.append((yield from protocol))
-
-
-def request_protocol(
-    policy: RetryPolicy,
-    prepare: Callable[[], dict[str, Any]],
-    parse: Callable[[bytes], T],
-    *,
-    blocking: bool = False,
-) -> Protocol[T]:
-    """Send a request, retrying per `policy`; parse a 2xx body, raise the typed error."""
-    retries = 0
-    while True:
-        result = yield Send(prepare, blocking)
-        failure: APIError
-        if isinstance(result, APIConnectionError):
-            failure, wait = result, policy.wait_after(retries)
-        else:
-            ok = 200 <= result.status_code < 300
-            body, cut = yield from read_body(result, None if ok else ERROR_BODY_LIMIT)
-            if ok and cut is None:
-                return _parsed(parse, body, result.headers.get("request-id"))
-            if ok and cut is not None:
-                failure, wait = cut, policy.wait_after(retries)
-            else:  # an error body, maybe partial: still the best message there is
-                failure = make_status_error(result.status_code, result.headers, body, result)
-                wait = policy.wait_after_error(retries, failure)
-        _logs.retry_decision(failure, wait, retries)
-        if wait is None:
-            raise failure
-        yield Sleep(wait)
-        retries += 1
-
-
-def _parsed(parse: Callable[[bytes], T], body: bytes, request_id: str | None) -> T:
-    """The parsed body with its response's request id (an error from parsing too)."""
-    try:
-        value = parse(body)
-    except ClaudeFilesError as exc:
-        exc.request_id = exc.request_id or request_id
-        raise
-    set_request_id(value, request_id)
-    return value

@@ -79,7 +79,7 @@ def walk(venvs: dict[tuple[str, ...], Venv], tmp_path_factory: pytest.TempPathFa
 
 def test_the_walk_sees_the_imports_it_must(walk: Walk) -> None:
     modules = {(i["file"], i["module"]) for i in walk.imports}
-    assert ("claude_files/_client.py", "anyio") in modules
+    assert ("claude_files/_concurrency.py", "anyio") in modules
     assert ("claude_files/_retry.py", "dateutil") in modules
     assert ("claude_files/testing/_server.py", "uvicorn") in modules
     assert ("claude_files/cli/_app.py", "click") in modules

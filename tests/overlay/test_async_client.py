@@ -20,7 +20,7 @@ from claude_files import (
     NotFoundError,
     ServiceUnavailableError,
 )
-from claude_files._downloads import AtomicFile
+from claude_files._files import AtomicFile
 from claude_files.testing import Fault, MockServer
 
 from .conftest import client_kwargs

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 import claude_files as cf
-from claude_files import _downloads
+from claude_files import _files
 from claude_files.testing import Fault, MockServer
 from tests._support import async_client, resource, sync_client
 
@@ -155,13 +155,13 @@ def test_a_file_that_appears_during_the_transfer_is_kept_and_named(
 ) -> None:
     file_id = mock_server.add_file(b"new", filename="a.txt")["id"]
     dest = tmp_path / "a.txt"
-    write = _downloads.AtomicFile.write
+    write = _files.AtomicFile.write
 
-    def write_and_race(self: _downloads.AtomicFile, data: bytes) -> None:
+    def write_and_race(self: _files.AtomicFile, data: bytes) -> None:
         dest.write_bytes(b"someone else's")  # appears after the check at the headers
         write(self, data)
 
-    monkeypatch.setattr(_downloads.AtomicFile, "write", write_and_race)
+    monkeypatch.setattr(_files.AtomicFile, "write", write_and_race)
     with pytest.raises(cf.DestinationExistsError) as info:
         download_to_file(flavor, mock_server, file_id, tmp_path)
     assert str(info.value) == f"{dest} exists: pass overwrite=True to replace it"

@@ -24,7 +24,7 @@ def resources(client: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
     """(dotted name, object) for the client and each resource reachable from it."""
     yield prefix or "client", client
     for name, value in vars(client).items():
-        if not name.startswith("_") and type(value).__module__ == "claude_files._resources":
+        if not name.startswith("_") and type(value).__module__.endswith("._resources"):
             yield from resources(value, f"{prefix}{name}.")
 
 

@@ -27,7 +27,7 @@ from claude_files import (
     RequestTooLargeError,
     ServiceUnavailableError,
 )
-from claude_files._downloads import AtomicFile
+from claude_files._files import AtomicFile
 from claude_files.testing import Fault, MockServer
 
 from .conftest import Transfer, client_kwargs

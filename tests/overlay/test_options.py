@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 import claude_files as cf
-from claude_files._resources import AsyncFiles, Files
+from claude_files._async._resources import AsyncFiles
+from claude_files._sync._resources import Files
 from claude_files.testing import Fault, MockServer
 from tests._support import FakeSleep, async_client, sync_client
 

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claude_files import Client
-from claude_files._downloads import filename_from_disposition, safe_filename
+from claude_files._downloads import filename_from_disposition
+from claude_files._files import safe_filename
 from claude_files.testing import Fault, MockServer
 from tests._support import CONTENT_PATH, client_kwargs
 

@@ -154,16 +154,16 @@ def cli(
     monkeypatch.setenv("ANTHROPIC_API_KEY", server.api_key)
     monkeypatch.setenv("ANTHROPIC_COMPLIANCE_API_KEY", server.compliance_api_key)
     monkeypatch.chdir(tmp_path)
-    setup = AsyncClient._setup
+    init = AsyncClient.__init__
 
     async def no_wait(seconds: float) -> None:
         pass
 
-    def without_waits(self: AsyncClient) -> None:  # retries, but no real backoff
-        setup(self)
+    def without_waits(self: AsyncClient, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)  # retries, but no real backoff
         self._sleep = no_wait
 
-    monkeypatch.setattr(AsyncClient, "_setup", without_waits)
+    monkeypatch.setattr(AsyncClient, "__init__", without_waits)
 
     def run(*args: str) -> tuple[int, str]:
         capsys.readouterr()

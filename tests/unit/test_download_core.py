@@ -8,8 +8,9 @@ import hashlib
 import pytest
 
 from claude_files import ChecksumMismatchError, FileTooLargeError, IncompleteDownloadError
-from claude_files._downloads import DownloadCore, filename_from_disposition, safe_filename
-from claude_files._resources import check_id
+from claude_files._downloads import DownloadCore, filename_from_disposition
+from claude_files._files import safe_filename
+from claude_files._requests import check_id
 
 BODY = b"0123456789" * 10
 

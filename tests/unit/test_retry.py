@@ -11,16 +11,8 @@ import httpx
 import pytest
 
 from claude_files import APIConnectionError, BadRequestError, InternalServerError, RateLimitError
-from claude_files._retry import (
-    ERROR_BODY_LIMIT,
-    Protocol,
-    ReadChunk,
-    RetryPolicy,
-    Send,
-    Sleep,
-    request_protocol,
-    server_wait,
-)
+from claude_files._protocol import ERROR_BODY_LIMIT, Flow, ReadChunk, Send, Sleep, request_protocol
+from claude_files._retry import RetryPolicy, server_wait
 
 NOW = 1_800_000_000.0
 
@@ -94,7 +86,7 @@ class FakeResponse:
         self.request = httpx.Request("GET", "https://api.example/", headers={"x-api-key": "k"})
 
 
-def drive(protocol: Protocol[Any], outcomes: list[Any]) -> tuple[Any, list[Any]]:
+def drive(protocol: Flow[Any], outcomes: list[Any]) -> tuple[Any, list[Any]]:
     """Run a protocol against scripted Send outcomes; returns (result, commands seen)."""
     seen: list[Any] = []
     result: Any = None

@@ -1,0 +1,1 @@
+"""The overlay's logic, written once for asyncio (and trio); `_sync/` is generated from it."""

@@ -1,0 +1,159 @@
+"""`AsyncClient`: configuration, the connection pool, and the resources.
+
+What the client does is in the resources and the driver; this only puts them together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Literal, Self
+
+import httpx
+
+from claude_files import _logs
+from claude_files._async._driver import AsyncDriver
+from claude_files._async._resources import AsyncCompliance, AsyncFiles
+from claude_files._config import (
+    DEFAULT_API_VERSION,
+    DEFAULT_MAX_DOWNLOAD_BYTES,
+    DEFAULT_TIMEOUT,
+    Config,
+)
+from claude_files._errors import InvalidArgumentError
+from claude_files._options import NOT_GIVEN, NotGiven, Timeout, given
+from claude_files._retry import RetryPolicy
+
+
+class AsyncClient:
+    """A client for the Files API and the Compliance API's file endpoints.
+
+    `Client` and `AsyncClient` have the same surface (the second's awaited, its file
+    work in worker threads, never on the event loop).
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        compliance_api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = 2,
+        max_download_bytes: int | None = DEFAULT_MAX_DOWNLOAD_BYTES,
+        api_version: str = DEFAULT_API_VERSION,
+        workspace_id: str | None = None,
+        auth: Literal["x-api-key", "bearer"] = "x-api-key",
+        http_client: httpx.AsyncClient | None = None,
+        compliance_api_version: str | None = None,
+    ) -> None:
+        """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY` (else
+        `ANTHROPIC_COMPLIANCE_ACCESS_KEY`, the name in the Compliance API's reference), the URL
+        to `ANTHROPIC_BASE_URL` or the public API; a missing key is an error only when
+        an API that needs it is used.
+
+        `timeout` is per request: float seconds, an `httpx.Timeout`, or None for none
+        (by default 600 s, 5 s to connect, or the `http_client`'s own). Pass
+        `http_client` to share one httpx client: it is then yours to close (`copy()` and
+        `with_options()` share this client's). `max_download_bytes` caps what
+        `download()` holds in memory (None: no cap); downloads to a file or a stream are
+        capped only by their own `max_bytes`. `workspace_id` is sent with every Files
+        API request; `auth="bearer"` sends the key as `Authorization: Bearer`.
+        `api_version` is the Files API's `anthropic-version`; the Compliance API
+        documents no such header, so its requests send one only when
+        `compliance_api_version` is given (any value: it is passed as is).
+        """
+        if max_retries < 0:
+            raise InvalidArgumentError("max_retries must be >= 0")
+        self._config = Config.make(
+            api_key,
+            compliance_api_key,
+            base_url,
+            timeout,
+            max_download_bytes,
+            api_version,
+            workspace_id,
+            auth,
+            compliance_api_version,
+        )
+        _logs.setup_logging()
+        config = self._config
+        self.base_url, self.timeout, self.auth = config.base_url, config.timeout, config.auth
+        self.api_version, self.compliance_api_version = api_version, compliance_api_version
+        self.workspace_id, self.max_download_bytes = workspace_id, max_download_bytes
+        self._owns_http = http_client is None
+        own_timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+        self._http = http_client or httpx.AsyncClient(timeout=own_timeout)
+        self._driver = AsyncDriver(self._http, self._config, RetryPolicy(max_retries=max_retries))
+        self.files = AsyncFiles(self._driver)
+        self.compliance = AsyncCompliance(self._driver)
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request is retried (connection errors, 408, 409,
+        429, 5xx)."""
+        return self._driver.policy.max_retries
+
+    # Tests set these: the retry policy, and how the client waits before a retry.
+    _policy = property(
+        lambda self: self._driver.policy, lambda self, v: setattr(self._driver, "policy", v)
+    )
+    _sleep = property(
+        lambda self: self._driver.sleep, lambda self, v: setattr(self._driver, "sleep", v)
+    )
+
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        compliance_api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        max_download_bytes: int | NotGiven | None = NOT_GIVEN,
+        api_version: str | None = None,
+        workspace_id: str | NotGiven | None = NOT_GIVEN,
+        auth: Literal["x-api-key", "bearer"] | None = None,
+        compliance_api_version: str | NotGiven | None = NOT_GIVEN,
+    ) -> Self:
+        """A client with these options changed and the rest as this one's (also
+        `with_options`, as in the anthropic SDK).
+
+        The copy sends through this client's connection pool and does not own it:
+        closing the copy leaves the pool open, closing this client closes it for both.
+        """
+        config = self._config
+        twin = type(self)(
+            api_key=api_key or config.keys["files"],
+            compliance_api_key=compliance_api_key or config.keys["compliance"],
+            base_url=base_url or config.base_url,
+            timeout=given(timeout, config.timeout),
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            max_download_bytes=given(max_download_bytes, config.max_download_bytes),
+            api_version=api_version or config.api_version,
+            workspace_id=given(workspace_id, config.workspace_id),
+            auth=auth or config.auth,
+            http_client=self._http,
+            compliance_api_version=given(compliance_api_version, config.compliance_api_version),
+        )
+        twin._driver.policy = dataclasses.replace(self._driver.policy, max_retries=twin.max_retries)
+        twin._driver.sleep = self._driver.sleep
+        return twin
+
+    with_options = copy
+
+    async def close(self) -> None:
+        """Close the connection pool, when this client made it (not a `copy()`'s, nor
+        an `http_client` you passed: that one is yours to close)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        keys = ", ".join(
+            f"{api}_key={'set' if key else 'missing'}" for api, key in self._config.keys.items()
+        )
+        return f"{type(self).__name__}(base_url={self.base_url!r}, {keys})"

@@ -1,0 +1,141 @@
+"""The download trio over a driver: into memory, into a file (or a ZIP extracted into a
+folder), or out to the caller as a stream.
+
+Each runs `download_protocol` and moves the bytes it yields; file work goes through
+`arun_blocking`, so in async code it never runs on the event loop. A file is written by
+a worker thread while the next bytes arrive (`AsyncFileWriter`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import AsyncGenerator, AsyncIterator
+from pathlib import Path
+
+from claude_files._async._driver import AsyncDriver
+from claude_files._concurrency import AsyncShield, Worker, arun_blocking
+from claude_files._downloads import DownloadCore, DownloadStream, Memory, Prepare, download_protocol
+from claude_files._errors import InvalidArgumentError
+from claude_files._extract import ExtractLimits, extract_zip
+from claude_files._files import (
+    AtomicFile,
+    final_path,
+    folder_path,
+    resolve_dest,
+    resolve_extract_dest,
+)
+from claude_files._protocol import Event
+
+#: The writer thread is handed this much at a time, and may fall this far behind.
+WRITE_BATCH_BYTES = 1024 * 1024
+WRITE_BACKLOG_BYTES = 16 * 1024 * 1024
+
+
+async def download(driver: AsyncDriver, prepare: Prepare, max_bytes: int | None) -> bytes:
+    core = DownloadCore(max_bytes, Worker)
+    memory = Memory(core)
+    flow = download_protocol(core, driver.policy, prepare)
+    async with contextlib.aclosing(driver.stream(flow)) as events:
+        async for event in events:
+            if isinstance(event, bytes):
+                memory.write(event)
+            else:
+                memory.accept()
+    return memory.getvalue()
+
+
+async def download_to_file(
+    driver: AsyncDriver,
+    prepare: Prepare,
+    file_id: str,
+    dest: str | os.PathLike[str],
+    *,
+    overwrite: bool,
+    max_bytes: int | None,
+    extract: ExtractLimits | None = None,
+) -> Path:
+    """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
+    if extract is not None:
+        if overwrite:
+            raise InvalidArgumentError(
+                "extract makes a new folder: overwrite is not supported with it"
+            )
+        return await _download_and_extract(driver, prepare, file_id, dest, max_bytes, extract)
+    directory, target = await arun_blocking(resolve_dest, dest, overwrite)
+    core = DownloadCore(max_bytes, Worker)
+    out = await arun_blocking(AtomicFile, directory)
+    try:
+        flow = download_protocol(core, driver.policy, prepare)
+        async with contextlib.aclosing(driver.stream(flow)) as events:
+            await anext(events)  # Accepted: the file's name is known, and refused if it exists
+            final = await arun_blocking(final_path, directory, target, core, file_id, overwrite)
+            await _write(events, out)
+        return await arun_blocking(out.commit, final, overwrite)
+    except BaseException:
+        with AsyncShield():
+            await arun_blocking(out.discard)
+        raise
+
+
+async def _download_and_extract(
+    driver: AsyncDriver,
+    prepare: Prepare,
+    file_id: str,
+    dest: str | os.PathLike[str],
+    max_bytes: int | None,
+    limits: ExtractLimits,
+) -> Path:
+    directory, target = await arun_blocking(resolve_extract_dest, dest)
+    core = DownloadCore(max_bytes, Worker)
+    archive = await arun_blocking(AtomicFile, directory)
+    try:
+        flow = download_protocol(core, driver.policy, prepare)
+        async with contextlib.aclosing(driver.stream(flow)) as events:
+            await anext(events)  # Accepted: the folder is known, and refused if it exists
+            folder = await arun_blocking(folder_path, directory, target, core, file_id)
+            await _write(events, archive)
+        await arun_blocking(archive.close)
+        return await arun_blocking(extract_zip, archive.path, folder, limits)
+    finally:
+        with AsyncShield():
+            await arun_blocking(archive.discard)
+
+
+async def _write(events: AsyncGenerator[Event], out: AtomicFile) -> None:
+    """Write the body in a worker thread, a batch at a time, while the next arrives."""
+    writer = Worker("claude-files-write")
+    try:
+        batch: list[bytes] = []
+        size = 0
+        async for event in events:
+            assert isinstance(event, bytes)
+            batch.append(event)
+            size += len(event)
+            if size >= WRITE_BATCH_BYTES:
+                writer.submit(out.write_batch, batch, size)
+                batch, size = [], 0
+                if writer.pending > WRITE_BACKLOG_BYTES:
+                    await arun_blocking(writer.wait, WRITE_BACKLOG_BYTES // 2)
+        writer.submit(out.write_batch, batch, size)
+        await arun_blocking(writer.close)
+    finally:
+        with AsyncShield():
+            await arun_blocking(writer.abandon)
+
+
+@contextlib.asynccontextmanager
+async def download_stream(
+    driver: AsyncDriver, prepare: Prepare, max_bytes: int | None
+) -> AsyncIterator[DownloadStream]:
+    core = DownloadCore(max_bytes, Worker)
+    flow = download_protocol(core, driver.policy, prepare)
+    async with contextlib.aclosing(driver.stream(flow)) as events:
+        await anext(events)  # sends the request: an error response raises here
+        yield DownloadStream(_data(events), core)
+
+
+async def _data(events: AsyncGenerator[Event]) -> AsyncIterator[bytes]:
+    async for event in events:
+        assert isinstance(event, bytes)
+        yield event
