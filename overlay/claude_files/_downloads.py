@@ -28,6 +28,7 @@ from claude_files._errors import (
     InvalidTypeError,
     make_status_error,
 )
+from claude_files._prefix import CHANGED, PrefixProof
 from claude_files._protocol import (
     ERROR_BODY_LIMIT,
     Accepted,
@@ -47,15 +48,56 @@ Prepare = Callable[[], dict[str, Any]]
 
 #: From this size (or when the size is unknown) the MD5 is computed in a worker thread.
 BACKGROUND_HASH_BYTES = 1024 * 1024
-#: How far that thread may fall behind before the download waits for it.
-HASH_BACKLOG_BYTES = 8 * 1024 * 1024
+#: How far that thread may fall behind before the download waits for it: little, so that
+#: a download into memory holds little more than the file (its chunks wait to be hashed).
+HASH_BACKLOG_BYTES = 1024 * 1024
+
+
+class RunningHash:
+    """A hash of the bytes as they are delivered; with a worker, updated in its thread
+    (hashlib releases the GIL on large buffers), so hashing overlaps the transfer.
+
+    `digest()` blocks until the worker has caught up: callers wait for it first (in
+    a thread, when async) with `wait`.
+    """
+
+    def __init__(self, algorithm: str, worker: Worker | None) -> None:
+        self._hash = hashlib.new(algorithm)
+        self._worker = worker
+
+    def update(self, chunk: bytes) -> None:
+        if self._worker is not None:
+            self._worker.submit(self._hash.update, chunk, len(chunk))
+        else:
+            self._hash.update(chunk)
+
+    @property
+    def pending(self) -> int:
+        return self._worker.pending if self._worker is not None else 0
+
+    def wait(self, limit: int = 0) -> None:
+        if self._worker is not None:
+            self._worker.wait(limit)
+
+    def digest(self) -> bytes:
+        self.wait()
+        return self._hash.digest()
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+
+    def abandon(self) -> None:
+        if self._worker is not None:
+            self._worker.abandon()
 
 
 class DownloadCore:
     """What one download has received, and whether it adds up.
 
     `worker` makes the thread that hashes a large body (none: hashed inline); the core
-    itself starts nothing.
+    itself starts nothing. Without a validator or a `Content-MD5`, the delivered bytes
+    are hashed too, so that a restarted body's skipped prefix is proved (`PrefixProof`).
     """
 
     def __init__(
@@ -71,8 +113,9 @@ class DownloadCore:
         self.headers: Mapping[str, str] = {}
         self.request_id: str | None = None
         self._worker = worker
-        self._md5: Any = None
-        self._hasher: Worker | None = None
+        self._md5: RunningHash | None = None
+        self._proof: PrefixProof | None = None
+        self._hashes: list[RunningHash] = []
         self._expected_md5: str | None = None
         self._validator: str | None = None
         self._ranges = False
@@ -97,6 +140,8 @@ class DownloadCore:
             length = total
         else:
             self._skip = self.delivered
+            if self._proof is not None:
+                self._proof.restart()
         validator = headers.get("etag") or headers.get("last-modified")
         if self.started:
             if validator != self._validator or length != self.total:
@@ -123,21 +168,29 @@ class DownloadCore:
         self._validator = validator
         self._ranges = headers.get("accept-ranges", "").lower() == "bytes"
         self._expected_md5 = None if encoded else headers.get("content-md5")
+        large = length is None or length >= BACKGROUND_HASH_BYTES
         if self._expected_md5:
-            self._md5 = hashlib.md5()
-            large = length is None or length >= BACKGROUND_HASH_BYTES
-            if large and self._worker is not None:
-                self._hasher = self._worker("claude-files-md5")
+            self._md5 = self._hash("md5", "claude-files-md5", large)
+        elif not validator:
+            self._proof = PrefixProof(length, self._hash("sha1", "claude-files-prefix", large))
         self.content_type = headers.get("content-type")
         self.filename = filename_from_disposition(headers.get("content-disposition"))
         self.status_code = status
         self.headers = headers
         self.request_id = headers.get("request-id")
 
+    def _hash(self, algorithm: str, thread: str, large: bool) -> RunningHash:
+        worker = self._worker(thread) if large and self._worker is not None else None
+        running = RunningHash(algorithm, worker)
+        self._hashes.append(running)
+        return running
+
     def feed(self, chunk: bytes) -> bytes:
         """The part of `chunk` the caller has not seen yet; raises past the cap."""
         if self._skip:
             dropped = min(self._skip, len(chunk))
+            if self._proof is not None:
+                self._proof.skipped(memoryview(chunk)[:dropped])
             self._skip -= dropped
             chunk = chunk[dropped:]
         if not chunk:
@@ -149,32 +202,33 @@ class DownloadCore:
             raise IncompleteDownloadError(
                 "more bytes than Content-Length", expected=self.total, received=received
             )
-        if self._hasher is not None:
-            self._hasher.submit(self._md5.update, chunk, len(chunk))
-        elif self._md5 is not None:
+        if self._md5 is not None:
             self._md5.update(chunk)
+        if self._proof is not None:
+            self._proof.delivered(chunk)
         self.delivered = received
         return chunk
 
     @property
     def hash_backlog(self) -> int:
-        """Bytes handed to the hashing thread and not hashed yet."""
-        return self._hasher.pending if self._hasher is not None else 0
+        """Bytes handed to the hashing threads and not hashed yet."""
+        return sum(running.pending for running in self._hashes)
 
     def wait_for_hash(self, limit: int = 0) -> None:
-        """Block until the hashing thread is at most `limit` bytes behind."""
-        if self._hasher is not None:
-            self._hasher.wait(limit)
+        """Block until the hashing threads are at most `limit` bytes behind."""
+        for running in self._hashes:
+            running.wait(limit)
 
     def settle(self) -> None:
-        """Block until every byte is hashed, and stop the hashing thread."""
-        if self._hasher is not None:
-            self._hasher.close()
-            self._hasher = None
+        """Block until every byte is hashed, and stop the hashing threads."""
+        for running in self._hashes:
+            running.close()
 
     def finish(self) -> None:
         """Check the complete body against the length and checksum it was sent with."""
-        if self._skip or (self.total is not None and self.delivered != self.total):
+        if self._skip:  # a restarted body without a length ended inside what was delivered
+            raise IncompleteDownloadError(CHANGED, expected=self.total, received=self.delivered)
+        if self.total is not None and self.delivered != self.total:
             raise IncompleteDownloadError(
                 f"received {self.delivered} of {self.total} bytes",
                 expected=self.total,
@@ -188,10 +242,10 @@ class DownloadCore:
                 raise ChecksumMismatchError(expected, base64.b64encode(digest).decode())
 
     def close(self) -> None:
-        """Stop the hashing thread, if one is left (the download ended early)."""
-        if self._hasher is not None:
-            self._hasher.abandon()
-            self._hasher = None
+        """Stop the hashing threads, if any are left (the download ended early)."""
+        for running in self._hashes:
+            running.abandon()
+        self._hashes.clear()
 
     def incomplete(self, cause: ClaudeFilesError) -> IncompleteDownloadError:
         error = IncompleteDownloadError(
@@ -233,6 +287,8 @@ def _download(core: DownloadCore, policy: RetryPolicy, prepare: Prepare) -> Flow
             failure, wait = status_error, policy.wait_after_error(retries, status_error)
         else:
             first = not core.started
+            if core.hash_backlog:  # a restart checks the hash of what was delivered
+                yield Block(core.wait_for_hash)
             core.on_response(result.status_code, result.headers)
             if first:
                 yield Accepted()
