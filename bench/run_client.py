@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
@@ -327,12 +327,20 @@ def claude_files_to_file(p: Params, m: Meter) -> Result:
     return r
 
 
+def _async_to_file(p: Params, transfer: Callable[[Path], Coroutine[Any, Any, None]]) -> Result:
+    """Run an async download into a fresh `dest` on a new event loop, then check the file."""
+    dest = _fresh_dest(p)
+    asyncio.run(transfer(dest))
+    r: Result = {}
+    _check_file(p, dest, r)
+    return r
+
+
 def raw_httpx_async_to_file(p: Params, m: Meter) -> Result:
     """For scale: httpx `AsyncClient`, `aiter_raw()` with no chunk size, each chunk written
     to the file on the event loop (what a user's loop does)."""
-    dest = _fresh_dest(p)
 
-    async def transfer() -> None:
+    async def transfer(dest: Path) -> None:
         async with _httpx_async_client(p) as client:
             with m.measure():
                 async with client.stream("GET", f"/v1/files/{p['file_id']}/content") as resp:
@@ -342,25 +350,18 @@ def raw_httpx_async_to_file(p: Params, m: Meter) -> Result:
                         async for chunk in resp.aiter_raw():
                             f.write(chunk)
 
-    asyncio.run(transfer())
-    r: Result = {}
-    _check_file(p, dest, r)
-    return r
+    return _async_to_file(p, transfer)
 
 
 def claude_files_async_to_file(p: Params, m: Meter) -> Result:
     """`AsyncClient.download_to_file`, no size cap, as for `Client`."""
-    dest = _fresh_dest(p)
 
-    async def transfer() -> None:
+    async def transfer(dest: Path) -> None:
         async with _claude_files_async(p, max_download_bytes=None) as client:
             with m.measure():
                 await client.files.download_to_file(p["file_id"], dest)
 
-    asyncio.run(transfer())
-    r: Result = {}
-    _check_file(p, dest, r)
-    return r
+    return _async_to_file(p, transfer)
 
 
 # -- download into memory -----------------------------------------------------------------
