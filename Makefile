@@ -80,7 +80,7 @@ test-install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/python demo/run_demo.py
 
-# BENCH_ARGS=--quick for a smoke run (about a minute); the full run takes ~7 minutes.
+# BENCH_ARGS=--quick for a smoke run (about a minute); the full run takes ~11 minutes.
 BENCH_ARGS ?=
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -3,7 +3,10 @@
 `make bench` runs `python bench/run.py`. What it does:
 
 1. Writes the test files (random bytes) to a temporary folder on disk and starts
-   `bench/server.py` over them (loopback, streaming from disk, `Content-MD5` precomputed).
+   `bench/server.py` over them (loopback, streaming from disk, `Content-MD5` precomputed),
+   and `openssl s_server -quiet -WWW` over the big file for the TLS rows (a self-signed
+   certificate made for the run, trusted through `SSL_CERT_FILE`; without openssl those
+   rows are not measured).
 2. Runs every case with `bench/run_client.py`, one process per client and run, the cases of
    a group interleaved (each round rotates their order), `--repeats` rounds; each row is
    the median of its runs, memory the largest growth seen.
@@ -14,11 +17,14 @@ The last group is not a transfer: it runs pytest over generated projects to meas
 the `mock_server` fixtures cost a user's test (`fixture.*` cases).
 
 Downloaded files land in tmpfs (`/dev/shm`) when there is room, so a client that fsyncs
-(claude_files does, for its atomic write) is measured, not the disk under it.
+(claude_files does, for its atomic write) is measured, not the disk under it; the disk
+rows write the same download into a folder on the repository's file system
+(`bench/results/`, git-ignored) to show what the fsync costs there.
 
-Options: `--quick` (small sizes, 2 rounds: a smoke run in well under a minute),
-`--repeats N` (default 7), `--only SUBSTRING` (cases whose name contains it; repeatable),
-`--out PATH` (default BENCHMARKS.md at the repository root).
+Options: `--quick` (small sizes, 1 round: a smoke run of about a minute, not figures to
+read), `--repeats N` (default 5), `--only SUBSTRING` (cases whose name contains it;
+repeatable; `@tls` and `@disk` pick those rows), `--out PATH` (default BENCHMARKS.md at the
+repository root), `--dest-dir` / `--disk-dir` (where the tmpfs and the disk rows write).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import json
 import os
 import platform
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -68,8 +75,8 @@ class Sizes:
     isolated_tests: int  # with `mock_server_isolated`, ~0.1 s each: fewer
 
 
-FULL = Sizes(256 * MiB, 64 * MiB, 200, 1 * MiB, 2000, 10_000, 1000, 7, 7, 200, 50)
-QUICK = Sizes(16 * MiB, 8 * MiB, 20, 256 * 1024, 300, 3000, 1000, 2, 3, 200, 10)
+FULL = Sizes(256 * MiB, 64 * MiB, 200, 1 * MiB, 2000, 10_000, 1000, 5, 7, 200, 50)
+QUICK = Sizes(16 * MiB, 8 * MiB, 20, 256 * 1024, 300, 3000, 1000, 1, 3, 200, 10)
 
 
 # -- what is measured ---------------------------------------------------------------------
@@ -82,15 +89,18 @@ class Case:
     params: dict[str, Any] = field(default_factory=dict)
     vs: str | None = None  # compare with this case instead of the group's baseline
     note: str = ""
+    env: dict[str, str] = field(default_factory=dict)  # added to the client process's
 
 
 @dataclass
 class Target:
     text: str
     check: Callable[[Group], tuple[bool | None, str]]
-    # For ratio targets: the case and the test one round's ratio must pass.
+    # For ratio targets: the case, the test one round's ratio must pass, and the case it
+    # is paired with (None: the case's own reference).
     case: str | None = None
     passes: Callable[[float], bool] | None = None
+    ref: str | None = None
 
 
 @dataclass
@@ -104,6 +114,7 @@ class Group:
     targets: list[Target] = field(default_factory=list)
     info: list[Callable[[Group], str]] = field(default_factory=list)
     results: dict[str, list[Result]] = field(default_factory=dict)
+    unavailable: str = ""  # why the whole group cannot run here (then it is not run)
 
     # medians and ratios ------------------------------------------------------------------
 
@@ -137,22 +148,34 @@ class Group:
         pick = max if self.higher_is_better() else min
         return pick(scored, key=lambda item: item[1])
 
+    def reference(self, case: str) -> str | None:
+        """What the case is compared with: its `vs`, else the best of the baselines."""
+        spec = next((c for c in self.cases if c.name == case), None)
+        ref = self.best([spec.vs]) if spec is not None and spec.vs else self.best(self.baseline)
+        return None if ref is None else ref[0]
+
     def ratio(self, case: str) -> float | None:
         """The case against its reference: > 1 is faster for throughput, and for times
         (per call, total) > 1 is slower; the table says which."""
-        spec = next((c for c in self.cases if c.name == case), None)
-        ref = self.best([spec.vs]) if spec is not None and spec.vs else self.best(self.baseline)
-        return None if ref is None else self.paired_ratio(case, ref[0])
+        ref = self.reference(case)
+        return None if ref is None else self.paired_ratio(case, ref)
 
-    def paired_ratio(self, case: str, ref: str) -> float | None:
-        """The median over rounds of case ÷ reference measured in the same round: the two
-        ran minutes apart at most, so what slowed the machine down in a round slowed both."""
+    def round_ratios(self, case: str, ref: str | None = None) -> list[float]:
+        """Every round's ratio of the case to `ref` (by default its reference)."""
+        ref = ref or self.reference(case)
+        if ref is None:
+            return []
         by_round = {r.get("round"): r[self.metric] for r in self.ok_runs(ref)}
-        ratios = [
+        return [
             r[self.metric] / by_round[r.get("round")]
             for r in self.ok_runs(case)
             if by_round.get(r.get("round"))
         ]
+
+    def paired_ratio(self, case: str, ref: str) -> float | None:
+        """The median over rounds of case ÷ reference measured in the same round: the two
+        ran minutes apart at most, so what slowed the machine down in a round slowed both."""
+        ratios = self.round_ratios(case, ref)
         return statistics.median(ratios) if ratios else None
 
 
@@ -172,23 +195,9 @@ def versus(case: str, others: Sequence[str]) -> Callable[[Group], str]:
     return line
 
 
-def round_ratios(g: Group, case: str) -> list[float]:
-    """Every round's ratio of the case to its reference."""
-    spec = next((c for c in g.cases if c.name == case), None)
-    ref = g.best([spec.vs]) if spec is not None and spec.vs else g.best(g.baseline)
-    if ref is None:
-        return []
-    by_round = {r.get("round"): r[g.metric] for r in g.ok_runs(ref[0])}
-    return [
-        r[g.metric] / by_round[r.get("round")]
-        for r in g.ok_runs(case)
-        if by_round.get(r.get("round"))
-    ]
-
-
-def _rounds(g: Group, case: str) -> str:
+def _rounds(g: Group, case: str, ref: str | None = None) -> str:
     """Every round's paired ratio, so a reader can tell a steady gap from noise."""
-    ratios = round_ratios(g, case)
+    ratios = g.round_ratios(case, ref)
     return f"; by round: {' '.join(f'{r:.2f}' for r in ratios)}" if len(ratios) > 1 else ""
 
 
@@ -206,16 +215,23 @@ def _met(value: float | None, ok: Callable[[float], bool], show: str) -> tuple[b
     return ok(value), show
 
 
-def ratio_at_least(case: str, floor: float) -> Target:
-    def check(g: Group) -> tuple[bool | None, str]:
-        r = g.ratio(case)
-        return _met(r, lambda v: v >= floor, f"{_near(r, floor)}{_rounds(g, case)}" if r else "")
+def ratio_at_least(case: str, floor: float, vs: str | None = None, goal: str = "") -> Target:
+    """The case's throughput, paired by round, at least `floor` times its reference's (or
+    `vs`'s); `goal` says why a target that may be missed is there."""
 
+    def check(g: Group) -> tuple[bool | None, str]:
+        r = g.ratio(case) if vs is None else g.paired_ratio(case, vs)
+        show = f"{_near(r, floor)}{_rounds(g, case, vs)}" if r else ""
+        return _met(r, lambda v: v >= floor, show)
+
+    against = "baseline" if vs is None else f"`{vs.split('.', 1)[1]}`"
     return Target(
-        f"`{case.split('.', 1)[1]}` throughput ≥ {floor:.2f} {TIMES} baseline",
+        f"`{case.split('.', 1)[1]}` throughput ≥ {floor:.2f} {TIMES} {against}"
+        + (f" ({goal})" if goal else ""),
         check,
         case,
         lambda v: v >= floor,
+        vs,
     )
 
 
@@ -283,19 +299,32 @@ def write_random(path: Path, size: int) -> str:
     return h.hexdigest()
 
 
+@dataclass(frozen=True)
+class Tls:
+    """The local TLS server, or why there is none."""
+
+    base_url: str = ""
+    cert: str = ""  # the self-signed certificate, for `SSL_CERT_FILE`
+    why_not: str = ""
+
+
 @dataclass
 class Fixture:
     data: Path
     dest: Path
+    disk: Path  # a folder on a real disk, for the disk rows
     base_url: str = ""
+    tls: Tls = field(default_factory=Tls)
     big_md5: str = ""
     mem_md5: str = ""
     bulk_ids: list[str] = field(default_factory=list)
     bulk_latency_ids: list[str] = field(default_factory=list)
 
 
-def make_fixture(sizes: Sizes, data: Path, dest: Path) -> tuple[Fixture, dict[str, Any]]:
-    fx = Fixture(data=data, dest=dest)
+def make_fixture(
+    sizes: Sizes, data: Path, dest: Path, disk: Path
+) -> tuple[Fixture, dict[str, Any]]:
+    fx = Fixture(data=data, dest=dest, disk=disk)
     fx.big_md5 = write_random(data / "big.bin", sizes.big)
     fx.mem_md5 = write_random(data / "mem.bin", sizes.mem)
     files: dict[str, Any] = {
@@ -346,6 +375,78 @@ def bench_server(manifest: dict[str, Any], data: Path) -> Iterator[str]:
             proc.wait()
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _wait_listening(proc: subprocess.Popen[bytes], port: int, seconds: float) -> str:
+    """ "" once something accepts on the port, else why not (the process exited, or
+    nothing listened in time)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return f"openssl s_server exited ({proc.returncode})"
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except OSError:
+            time.sleep(0.05)
+        else:
+            return ""
+    return f"openssl s_server did not listen within {seconds:g} s"
+
+
+@contextmanager
+def tls_server(data: Path) -> Iterator[Tls]:
+    """`openssl s_server -quiet -WWW` over `big.bin`, with a fresh self-signed certificate.
+
+    `-WWW` serves files under its working directory at their request path, so
+    `www/v1/files/file_big/content` links to `big.bin`. It answers HTTP/1.0 with no
+    `Content-Length`, closes the connection after each response and serves one connection
+    at a time: enough for one client downloading one file.
+    """
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        yield Tls(why_not="openssl not found")
+        return
+    folder = data / "tls"
+    content = folder / "www" / "v1" / "files" / "file_big" / "content"
+    content.parent.mkdir(parents=True)
+    content.symlink_to(data / "big.bin")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subject = ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+    out = ["-keyout", str(key), "-out", str(cert)]
+    made = subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", *subject, *out],
+        capture_output=True,
+        text=True,
+    )
+    if made.returncode:
+        yield Tls(why_not=f"openssl req failed: {made.stderr.strip()[-200:]}")
+        return
+    port, pem = _free_port(), ["-cert", str(cert), "-key", str(key)]
+    with open(folder / "s_server.log", "wb") as log:
+        proc = subprocess.Popen(
+            [openssl, "s_server", "-quiet", "-WWW", "-accept", f"127.0.0.1:{port}", *pem],
+            cwd=folder / "www",
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+    try:
+        why = _wait_listening(proc, port, 10)
+        yield Tls(why_not=why) if why else Tls(f"https://127.0.0.1:{port}", str(cert))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def warm_up(base_url: str, limit: int) -> None:
     """Fetch every listing page once, so the server's page cache is warm for every client
     (the first to list would otherwise pay for encoding the JSON)."""
@@ -367,6 +468,29 @@ def pick_dest_dir(need: int, choice: str | None) -> Path:
     if shm.is_dir() and shutil.disk_usage(shm).free > need:
         return Path(tempfile.mkdtemp(prefix="claude-files-bench-out-", dir=shm))
     return Path(tempfile.mkdtemp(prefix="claude-files-bench-out-"))
+
+
+def pick_disk_dir(choice: str | None) -> Path:
+    """A fresh folder on the repository's file system (git-ignored `bench/results/`), or
+    under `choice`: where the disk rows write."""
+    parent = Path(choice) if choice else BENCH / "results"
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix="claude-files-bench-disk-", dir=parent))
+
+
+def fs_type(path: Path) -> str:
+    """The file system type of the mount holding `path` (e.g. `ext4`, `tmpfs`)."""
+    best, kind = "", "unknown"
+    with open("/proc/mounts") as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) < 3:
+                continue
+            mount = fields[1]
+            inside = str(path.resolve()).startswith(mount.rstrip("/") + "/")
+            if inside and len(mount) > len(best):
+                best, kind = mount, fields[2]
+    return kind
 
 
 def claude_files_status() -> str | None:
@@ -402,66 +526,84 @@ def cli_command() -> list[str] | None:
 # -- the groups ---------------------------------------------------------------------------
 
 
+CF = "download_file.claude_files"
+CF_ASYNC = "download_file.claude_files_async"
+CURL = "download_file.curl"
+RAW = "download_file.raw_httpx"
+RAW_ASYNC = "download_file.raw_httpx_async"
+CURL_GOAL = "the goal: curl is the limit; may be missed"
+
+
+def _async_targets(case: str, sync: str, peak: int, what: str) -> list[Target]:
+    """`AsyncClient` against `Client` on the same transfer, paired by round, and its memory."""
+    return [ratio_at_least(case, 0.95, vs=sync), peak_at_most(case, peak, what)]
+
+
 def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group]:
     big, mem = sizes.big, sizes.mem
     common = {"base_url": fx.base_url, "api_key": API_KEY}
 
-    def to_file(file_id: str) -> dict[str, Any]:
+    def to_file(file_id: str, base_url: str = fx.base_url, dest: Path = fx.dest) -> dict[str, Any]:
         return {
             **common,
+            "base_url": base_url,
             "file_id": file_id,
-            "dest": str(fx.dest / "download.bin"),
+            "dest": str(dest / "download.bin"),
             "size": big,
             "md5": fx.big_md5,
         }
 
-    def file_cases(file_id: str, baselines: list[Case]) -> list[Case]:
-        p = to_file(file_id)
+    def our_cases(p: dict[str, Any], at: str = "", env: dict[str, str] | None = None) -> list[Case]:
+        """curl (the limit), `Client` and `AsyncClient`, downloading to a file."""
+        env = env or {}
+        curl = "curl `--cacert` `-o`" if at == "@tls" else "curl `-o`"
         return [
-            *baselines,
-            Case(
-                "download_file.anthropic_write_to_file", "anthropic `download(id).write_to_file`", p
-            ),
-            Case(
-                "download_file.anthropic_stream_to_file",
-                "anthropic `with_streaming_response.download(id)` → `stream_to_file`",
-                p,
-            ),
-            Case("download_file.curl", "curl `-o`", p, note="peak is curl's whole RSS"),
-            Case("download_file.claude_files", "**claude_files** `download_to_file`", p),
+            Case(CURL + at, f"{curl} (the limit)", p, note="peak is curl's whole RSS", env=env),
+            Case(CF + at, "**claude_files** `Client.download_to_file`", p, env=env),
+            Case(CF_ASYNC + at, "**claude_files** `AsyncClient.download_to_file`", p, env=env),
         ]
 
     size_label = f"{big // MiB} MiB"
+    p_big = to_file("file_big")
     no_md5 = Group(
         key="download_file",
         title=f"Download to a file, {size_label}, no `Content-MD5`",
         metric="throughput",
-        baseline=["download_file.raw_httpx"],
-        cases=file_cases(
-            "file_big",
-            [
-                Case(
-                    "download_file.raw_httpx",
-                    "raw httpx `iter_raw()` → file (baseline)",
-                    to_file("file_big"),
-                )
-            ],
-        ),
+        baseline=[RAW],
+        cases=[
+            Case(RAW, "raw httpx `iter_raw()` → file (baseline)", p_big),
+            Case(RAW_ASYNC, "raw httpx `AsyncClient`, `aiter_raw()` → file (for scale)", p_big),
+            Case(
+                "download_file.anthropic_write_to_file",
+                "anthropic `download(id).write_to_file`",
+                p_big,
+            ),
+            Case(
+                "download_file.anthropic_stream_to_file",
+                "anthropic `with_streaming_response.download(id)` → `stream_to_file`",
+                p_big,
+            ),
+            *our_cases(p_big),
+        ],
         info=[
             versus(
-                "download_file.claude_files",
+                CF,
                 [
                     "download_file.anthropic_write_to_file",
                     "download_file.anthropic_stream_to_file",
-                    "download_file.curl",
+                    CURL,
                 ],
-            )
+            ),
+            versus(CF_ASYNC, [RAW_ASYNC, CF]),
         ],
         targets=[
-            ratio_at_least("download_file.claude_files", 0.95),
-            peak_at_most("download_file.claude_files", 32 * MiB, "32 MiB"),
+            ratio_at_least(CF, 0.95),
+            ratio_at_least(CF, 0.80, vs=CURL, goal=CURL_GOAL),
+            peak_at_most(CF, 32 * MiB, "32 MiB"),
+            *_async_targets(CF_ASYNC, CF, 32 * MiB, "32 MiB"),
         ],
     )
+    p_md5 = to_file("file_big_md5")
     md5 = Group(
         key="download_file_md5",
         title=f"Download to a file, {size_label}, with `Content-MD5` checked",
@@ -469,38 +611,86 @@ def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group
         baseline=["download_file.raw_httpx_md5", "download_file.raw_httpx_md5_inline"],
         about=(
             "The baseline checks the header too, the faster of two honest ways: hashing in a"
-            " second thread fed 1 MiB batches (hashlib releases the GIL), or inline. The"
-            " anthropic SDK and curl do not check `Content-MD5`; their rows are for scale."
+            " second thread fed 1 MiB batches (hashlib releases the GIL), or inline. curl"
+            " does not check `Content-MD5`: its row is the limit, for scale. The anthropic"
+            " SDK does not check it either: its rows are in the group above."
         ),
-        cases=file_cases(
-            "file_big_md5",
-            [
-                Case(
-                    "download_file.raw_httpx_md5",
-                    "raw httpx `iter_raw()` → file + MD5 in a thread (baseline)",
-                    to_file("file_big_md5"),
-                ),
-                Case(
-                    "download_file.raw_httpx_md5_inline",
-                    "raw httpx `iter_raw()` → file + MD5 inline (baseline)",
-                    to_file("file_big_md5"),
-                ),
-            ],
+        cases=[
+            Case(
+                "download_file.raw_httpx_md5",
+                "raw httpx `iter_raw()` → file + MD5 in a thread (baseline)",
+                p_md5,
+            ),
+            Case(
+                "download_file.raw_httpx_md5_inline",
+                "raw httpx `iter_raw()` → file + MD5 inline (baseline)",
+                p_md5,
+            ),
+            *our_cases(p_md5),
+        ],
+        info=[versus(CF, [CURL])],
+        targets=[
+            ratio_at_least(CF, 0.90),
+            peak_at_most(CF, 32 * MiB, "32 MiB"),
+            *_async_targets(CF_ASYNC, CF, 32 * MiB, "32 MiB"),
+        ],
+    )
+    tls_env = {"SSL_CERT_FILE": fx.tls.cert}
+    p_tls = to_file("file_big", base_url=fx.tls.base_url)
+    tls = Group(
+        key="download_file_tls",
+        title=f"Download to a file over TLS, {size_label}, no `Content-MD5`",
+        metric="throughput",
+        baseline=[RAW + "@tls"],
+        about=(
+            "The same file from `openssl s_server -quiet -WWW` on 127.0.0.1 (a self-signed"
+            " certificate made for the run; every Python client trusts it through"
+            " `SSL_CERT_FILE` on its default transport, curl through `--cacert`). `-WWW`"
+            " answers HTTP/1.0 with no `Content-Length` and closes the connection at the end"
+            " of the body; it serves one connection at a time."
         ),
+        unavailable=fx.tls.why_not,
+        cases=[
+            Case(RAW + "@tls", "raw httpx `iter_raw()` → file (baseline)", p_tls, env=tls_env),
+            Case(
+                RAW_ASYNC + "@tls",
+                "raw httpx `AsyncClient`, `aiter_raw()` → file (for scale)",
+                p_tls,
+                env=tls_env,
+            ),
+            *our_cases(p_tls, "@tls", tls_env),
+        ],
         info=[
-            versus(
-                "download_file.claude_files",
-                [
-                    "download_file.anthropic_write_to_file",
-                    "download_file.anthropic_stream_to_file",
-                    "download_file.curl",
-                ],
-            )
+            versus(CF + "@tls", [CURL + "@tls"]),
+            versus(CF_ASYNC + "@tls", [RAW_ASYNC + "@tls"]),
         ],
         targets=[
-            ratio_at_least("download_file.claude_files", 0.90),
-            peak_at_most("download_file.claude_files", 32 * MiB, "32 MiB"),
+            ratio_at_least(CF + "@tls", 1.0),
+            ratio_at_least(CF + "@tls", 0.80, vs=CURL + "@tls", goal=CURL_GOAL),
+            peak_at_most(CF + "@tls", 32 * MiB, "32 MiB"),
+            *_async_targets(CF_ASYNC + "@tls", CF + "@tls", 32 * MiB, "32 MiB"),
         ],
+    )
+    p_disk = to_file("file_big", dest=fx.disk)
+    disk = Group(
+        key="download_file_disk",
+        title=f"Download to a file on disk, {size_label}, no `Content-MD5`",
+        metric="throughput",
+        baseline=[RAW + "@disk"],
+        about=(
+            f"The same download into a folder on the repository's file system"
+            f" ({fs_type(fx.disk)}), not tmpfs: the disk's write-back is in the figures."
+            " `download_to_file` fsyncs the file before its atomic rename (what keeps"
+            ' "never a partial file" true across a crash); the raw httpx baseline and curl'
+            " write with no fsync, as a user's loop does, so their pages reach the disk"
+            " after their clock has stopped."
+        ),
+        cases=[
+            Case(RAW + "@disk", "raw httpx `iter_raw()` → file, no fsync (baseline)", p_disk),
+            *our_cases(p_disk, "@disk"),
+        ],
+        info=[versus(CF + "@disk", [CURL + "@disk"]), versus(CF_ASYNC + "@disk", [CF + "@disk"])],
+        targets=[ratio_at_least(CF + "@disk", 0.90)],
     )
     p_mem = {**common, "file_id": "file_mem", "size": mem, "md5": fx.mem_md5}
     in_memory = Group(
@@ -527,7 +717,8 @@ def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group
         metric="throughput",
         baseline=["download_stream.raw_httpx"],
         about=(
-            "Each chunk is counted and dropped: nothing but per-chunk overhead separates the rows."
+            "Each chunk is counted and dropped: nothing but per-chunk overhead separates the"
+            " rows (curl writes to `/dev/null`)."
         ),
         cases=[
             Case("download_stream.raw_httpx", "raw httpx `iter_raw()` (baseline)", p_stream),
@@ -536,11 +727,33 @@ def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group
                 "raw httpx `iter_bytes()` (adds httpx's decoding layer)",
                 p_stream,
             ),
-            Case("download_stream.claude_files", "**claude_files** `download_stream`", p_stream),
+            Case(
+                "download_stream.curl",
+                "curl `-o /dev/null` (the limit)",
+                p_stream,
+                note="peak is curl's whole RSS",
+            ),
+            Case(
+                "download_stream.claude_files",
+                "**claude_files** `Client.download_stream`",
+                p_stream,
+            ),
+            Case(
+                "download_stream.claude_files_async",
+                "**claude_files** `AsyncClient.download_stream`",
+                p_stream,
+            ),
         ],
+        info=[versus("download_stream.claude_files", ["download_stream.curl"])],
         targets=[
             ratio_at_least("download_stream.claude_files", 0.95),
             peak_at_most("download_stream.claude_files", 16 * MiB, "16 MiB (flat)"),
+            *_async_targets(
+                "download_stream.claude_files_async",
+                "download_stream.claude_files",
+                16 * MiB,
+                "16 MiB (flat)",
+            ),
         ],
     )
     p_up = {**common, "path": str(fx.data / "big.bin"), "size": big}
@@ -554,12 +767,26 @@ def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group
             Case("upload.raw_httpx", "raw httpx multipart from an open file (baseline)", p_up),
             Case("upload.anthropic_path", "anthropic `upload(file=Path(...))`", p_up),
             Case("upload.anthropic_open_file", "anthropic `upload(file=(name, f, type))`", p_up),
-            Case("upload.claude_files", "**claude_files** `upload(path)`", p_up),
+            Case(
+                "upload.curl",
+                "curl `-F file=@path` (the limit)",
+                p_up,
+                note="peak is curl's whole RSS",
+            ),
+            Case("upload.claude_files", "**claude_files** `Client.upload(path)`", p_up),
+            Case("upload.claude_files_async", "**claude_files** `AsyncClient.upload(path)`", p_up),
         ],
         info=[
-            versus("upload.claude_files", ["upload.anthropic_path", "upload.anthropic_open_file"])
+            versus(
+                "upload.claude_files",
+                ["upload.anthropic_path", "upload.anthropic_open_file", "upload.curl"],
+            )
         ],
-        targets=[peak_at_most("upload.claude_files", 32 * MiB, "32 MiB")],
+        targets=[
+            ratio_at_least("upload.claude_files", 0.95),
+            peak_at_most("upload.claude_files", 32 * MiB, "32 MiB"),
+            *_async_targets("upload.claude_files_async", "upload.claude_files", 32 * MiB, "32 MiB"),
+        ],
     )
     p_get = {**common, "file_id": "file_big", "calls": sizes.calls}
     get = Group(
@@ -623,7 +850,8 @@ def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group
             " remote API's time to first byte: what parallel jobs are for.",
         ),
     ]
-    return [no_md5, md5, in_memory, stream, upload, get, listing, *bulk, fixture_group(sizes)]
+    groups = [no_md5, md5, tls, disk, in_memory, stream, upload, get, listing, *bulk]
+    return [*groups, fixture_group(sizes)]
 
 
 def fixture_group(sizes: Sizes) -> Group:
@@ -741,6 +969,7 @@ def run_case(case: Case, verify: bool) -> Result:
             text=True,
             timeout=600,
             cwd=ROOT,
+            env={**os.environ, **case.env} if case.env else None,
         )
     except subprocess.TimeoutExpired:
         return {"case": case.name, "ok": False, "error": "timed out after 600 s"}
@@ -772,18 +1001,21 @@ def run_groups(groups: list[Group], repeats: int, only: list[str], skip: dict[st
     for rep in range(repeats):
         for group in groups:
             cases = [c for c in group.cases if not only or any(o in c.name for o in only)]
-            if not cases:
+            if not cases or group.unavailable:
                 continue
             shift = rep % len(cases)
             for case in cases[shift:] + cases[:shift]:
                 if any(case.name.startswith(prefix) for prefix in skip):
                     continue
+                t0 = time.perf_counter()
                 result = run_case(case, verify=rep == 0)
                 result["round"] = rep
+                result["wall_seconds"] = time.perf_counter() - t0  # the whole process's
                 group.results.setdefault(case.name, []).append(result)
                 print(
                     f"[{rep + 1}/{repeats}] {group.key:18} {case.name:38}",
                     describe(group, result),
+                    f"({result['wall_seconds']:.1f} s)",
                     file=sys.stderr,
                     flush=True,
                 )
@@ -926,7 +1158,9 @@ def render_group(group: Group, skip: dict[str, str]) -> list[str]:
     ]
     for case in group.cases:
         runs = group.results.get(case.name, [])
-        reason = next((why for prefix, why in skip.items() if case.name.startswith(prefix)), None)
+        reason = group.unavailable or next(
+            (why for prefix, why in skip.items() if case.name.startswith(prefix)), None
+        )
         failed = [r for r in runs if not r.get("ok")]
         if reason or not group.ok_runs(case.name):
             why = reason or (failed[0].get("error", "failed") if failed else "not run")
@@ -1011,7 +1245,7 @@ def missed_notes(groups: list[Group]) -> list[str]:
             met, _ = target.check(group)
             if met is not False or target.case is None or target.passes is None:
                 continue
-            ratios = round_ratios(group, target.case)
+            ratios = group.round_ratios(target.case, target.ref)
             passed = sum(1 for r in ratios if target.passes(r))
             if passed == 0:
                 why = f"every one of {len(ratios)} rounds missed it: a steady gap, not noise"
@@ -1041,8 +1275,9 @@ def render(
     skip: dict[str, str],
     started: datetime.datetime,
     elapsed: float,
-    dest: Path,
+    dests: tuple[Path, Path],
 ) -> str:
+    dest, disk = dests
     info = machine()
     info["Load average (1 min) at start / end"] = f"{args.load_start} / {_loadavg()}"
     in_tmpfs = str(dest).startswith("/dev/shm")
@@ -1062,6 +1297,7 @@ def render(
         *(f"- {k}: {v}" for k, v in info.items()),
         f"- Downloads written to: `{dest.parent}/`"
         + (" (tmpfs: the client is measured, not the disk)" if in_tmpfs else ""),
+        f"- The disk rows write to: `{disk.parent}/` ({fs_type(disk)})",
         "- Memory: peak resident set during the transfer minus the resident set right before it"
         " (`VmHWM` reset through `/proc/self/clear_refs`), in the client's own process."
         f" `{TIMES} ref` is the median over rounds of throughput ÷ the baseline's in the same"
@@ -1110,11 +1346,14 @@ READING = [
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description="claude_files benchmarks → BENCHMARKS.md")
-    parser.add_argument("--quick", action="store_true", help="small sizes, 2 rounds")
-    parser.add_argument("--repeats", type=int, help="rounds (default 7, quick 2)")
+    parser.add_argument("--quick", action="store_true", help="small sizes, 1 round")
+    parser.add_argument("--repeats", type=int, help="rounds (default 5, quick 1)")
     parser.add_argument("--only", action="append", default=[], help="case name substring")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--dest-dir", help="where downloads land (default /dev/shm)")
+    parser.add_argument(
+        "--disk-dir", help="where the disk rows' downloads land (default bench/results/)"
+    )
     parser.add_argument("--no-imports", action="store_true", help="skip the import timing")
     args = parser.parse_args(argv)
     args.argv = argv
@@ -1137,6 +1376,7 @@ def main(argv: list[str] | None = None) -> int:
     data = Path(tempfile.mkdtemp(prefix="claude-files-bench-data-"))
     need = 2 * sizes.big + sizes.bulk_count * sizes.bulk_size + 64 * MiB
     dest = pick_dest_dir(need, args.dest_dir)
+    disk = pick_disk_dir(args.disk_dir)
     imports = [
         ImportRow("claude_files", "from claude_files import Client"),
         ImportRow("anthropic", "from anthropic import Anthropic"),
@@ -1144,10 +1384,10 @@ def main(argv: list[str] | None = None) -> int:
     ]
     try:
         print(f"writing test files to {data} ...", file=sys.stderr, flush=True)
-        fx, manifest = make_fixture(sizes, data, dest)
+        fx, manifest = make_fixture(sizes, data, dest, disk)
         os.sync()  # so writing back the test files does not slow the first runs down
-        with bench_server(manifest, data) as base_url:
-            fx.base_url = base_url
+        with bench_server(manifest, data) as base_url, tls_server(data) as tls:
+            fx.base_url, fx.tls = base_url, tls
             warm_up(base_url, sizes.list_limit)
             groups = build_groups(sizes, fx, cli)
             run_groups(groups, sizes.repeats, args.only, skip)
@@ -1156,9 +1396,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(data, ignore_errors=True)
         shutil.rmtree(dest, ignore_errors=True)
+        shutil.rmtree(disk, ignore_errors=True)
 
     elapsed = time.perf_counter() - t0
-    report = render(groups, imports, sizes, args, skip, started, elapsed, dest)
+    report = render(groups, imports, sizes, args, skip, started, elapsed, (dest, disk))
     args.out.write_text(report)
     # Every run's raw results: beside the report, or in bench/results/ (git-ignored) for
     # the default report.

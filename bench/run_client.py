@@ -15,6 +15,7 @@ or the reply checked after timing, when asked), `error` when `ok` is false.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import gc
@@ -28,7 +29,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
@@ -93,6 +94,10 @@ def _headers(p: Params) -> dict[str, str]:
 
 def _httpx_client(p: Params) -> httpx.Client:
     return httpx.Client(base_url=p["base_url"], headers=_headers(p), timeout=120)
+
+
+def _httpx_async_client(p: Params) -> httpx.AsyncClient:
+    return httpx.AsyncClient(base_url=p["base_url"], headers=_headers(p), timeout=120)
 
 
 def _fresh_dest(p: Params) -> Path:
@@ -269,19 +274,31 @@ def anthropic_stream_to_file(p: Params, m: Meter) -> Result:
     return r
 
 
-def curl_to_file(p: Params, m: Meter) -> Result:
+def _curl(p: Params, m: Meter, path: str, args: list[str]) -> tuple[Result, str]:
     """curl in its own process; its own `time_total` (excludes its start-up) is the time,
-    and its whole peak resident set is reported (there is no "before" for curl)."""
-    dest = _fresh_dest(p)
-    url = f"{p['base_url']}/v1/files/{p['file_id']}/content"
-    cmd = ["curl", "-sS", "--fail", "-o", str(dest), "-w", "%{time_total} %{size_download}"]
+    and its whole peak resident set is reported (there is no "before" for curl). Over
+    https it trusts `SSL_CERT_FILE` when set, as the Python clients do. Returns the result
+    and what curl wrote to stdout before its `-w` line."""
+    cmd = ["curl", "-sS", "--fail", *args, "-w", "\\n%{time_total} %{size_download}"]
+    if p["base_url"].startswith("https:") and os.environ.get("SSL_CERT_FILE"):
+        cmd += ["--cacert", os.environ["SSL_CERT_FILE"]]
     for key, value in _headers(p).items():
         cmd += ["-H", f"{key}: {value}"]
     m.start()
-    done = subprocess.run(_timed([*cmd, url]), check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        _timed([*cmd, p["base_url"] + path]), check=True, capture_output=True, text=True
+    )
     m.stop()
-    time_total, _ = done.stdout.split()
-    r: Result = {"seconds": float(time_total), **_child_peak(done.stderr)}
+    body, _, timing = done.stdout.rpartition("\n")
+    time_total, size_download = timing.split()
+    r: Result = {"seconds": float(time_total), "bytes": int(size_download)}
+    return {**r, **_child_peak(done.stderr)}, body
+
+
+def curl_to_file(p: Params, m: Meter) -> Result:
+    """curl `-o FILE` (see `_curl`)."""
+    dest = _fresh_dest(p)
+    r, _ = _curl(p, m, f"/v1/files/{p['file_id']}/content", ["-o", str(dest)])
     _check_file(p, dest, r)
     return r
 
@@ -290,6 +307,12 @@ def _claude_files(p: Params, **kwargs: Any) -> Any:
     from claude_files import Client
 
     return Client(api_key=p["api_key"], base_url=p["base_url"], max_retries=0, **kwargs)
+
+
+def _claude_files_async(p: Params, **kwargs: Any) -> Any:
+    from claude_files import AsyncClient
+
+    return AsyncClient(api_key=p["api_key"], base_url=p["base_url"], max_retries=0, **kwargs)
 
 
 def claude_files_to_file(p: Params, m: Meter) -> Result:
@@ -302,6 +325,43 @@ def claude_files_to_file(p: Params, m: Meter) -> Result:
     r: Result = {}
     _check_file(p, dest, r)
     return r
+
+
+def _async_to_file(p: Params, transfer: Callable[[Path], Coroutine[Any, Any, None]]) -> Result:
+    """Run an async download into a fresh `dest` on a new event loop, then check the file."""
+    dest = _fresh_dest(p)
+    asyncio.run(transfer(dest))
+    r: Result = {}
+    _check_file(p, dest, r)
+    return r
+
+
+def raw_httpx_async_to_file(p: Params, m: Meter) -> Result:
+    """For scale: httpx `AsyncClient`, `aiter_raw()` with no chunk size, each chunk written
+    to the file on the event loop (what a user's loop does)."""
+
+    async def transfer(dest: Path) -> None:
+        async with _httpx_async_client(p) as client:
+            with m.measure():
+                async with client.stream("GET", f"/v1/files/{p['file_id']}/content") as resp:
+                    resp.raise_for_status()
+                    # Blocking writes on the loop, on purpose: the plain loop, no thread hops.
+                    with open(dest, "wb") as f:  # noqa: ASYNC230
+                        async for chunk in resp.aiter_raw():
+                            f.write(chunk)
+
+    return _async_to_file(p, transfer)
+
+
+def claude_files_async_to_file(p: Params, m: Meter) -> Result:
+    """`AsyncClient.download_to_file`, no size cap, as for `Client`."""
+
+    async def transfer(dest: Path) -> None:
+        async with _claude_files_async(p, max_download_bytes=None) as client:
+            with m.measure():
+                await client.files.download_to_file(p["file_id"], dest)
+
+    return _async_to_file(p, transfer)
 
 
 # -- download into memory -----------------------------------------------------------------
@@ -379,6 +439,32 @@ def claude_files_stream(p: Params, m: Meter) -> Result:
     return {"bytes": size}
 
 
+def claude_files_async_stream(p: Params, m: Meter) -> Result:
+    """`AsyncClient.download_stream`, no size cap."""
+    size = 0
+
+    async def transfer() -> None:
+        nonlocal size
+        async with _claude_files_async(p, max_download_bytes=None) as client:
+            with m.measure():
+                async with client.files.download_stream(p["file_id"]) as chunks:
+                    async for chunk in chunks:
+                        size += len(chunk)
+
+    asyncio.run(transfer())
+    if size != p["size"]:
+        raise AssertionError(f"{size} bytes, expected {p['size']}")
+    return {"bytes": size}
+
+
+def curl_stream(p: Params, m: Meter) -> Result:
+    """The limit: curl `-o /dev/null` (see `_curl`)."""
+    r, _ = _curl(p, m, f"/v1/files/{p['file_id']}/content", ["-o", os.devnull])
+    if r["bytes"] != p["size"]:
+        raise AssertionError(f"{r['bytes']} bytes, expected {p['size']}")
+    return r
+
+
 # -- upload -------------------------------------------------------------------------------
 
 
@@ -418,6 +504,24 @@ def claude_files_upload(p: Params, m: Meter) -> Result:
     with m.measure():
         meta = client.files.upload(Path(p["path"]))
     return _check_upload(p, {"size_bytes": meta.size_bytes})
+
+
+def claude_files_async_upload(p: Params, m: Meter) -> Result:
+    async def transfer() -> Any:
+        async with _claude_files_async(p) as client:
+            with m.measure():
+                return await client.files.upload(Path(p["path"]))
+
+    meta = asyncio.run(transfer())
+    return _check_upload(p, {"size_bytes": meta.size_bytes})
+
+
+def curl_upload(p: Params, m: Meter) -> Result:
+    """The limit: curl `-F file=@PATH` (streamed from disk; `Expect:` off, so it does not
+    wait for a `100 Continue`)."""
+    form = f"file=@{p['path']};type=application/octet-stream"
+    r, body = _curl(p, m, "/v1/files", ["-F", form, "-H", "Expect:"])
+    return {**r, **_check_upload(p, json.loads(body))}
 
 
 # -- metadata -----------------------------------------------------------------------------
@@ -638,16 +742,22 @@ CASES: dict[str, Callable[[Params, Meter], Result]] = {
     "download_file.anthropic_stream_to_file": anthropic_stream_to_file,
     "download_file.curl": curl_to_file,
     "download_file.claude_files": claude_files_to_file,
+    "download_file.raw_httpx_async": raw_httpx_async_to_file,
+    "download_file.claude_files_async": claude_files_async_to_file,
     "download_bytes.raw_httpx": raw_httpx_bytes,
     "download_bytes.anthropic": anthropic_bytes,
     "download_bytes.claude_files": claude_files_bytes,
     "download_stream.raw_httpx": raw_httpx_stream,
     "download_stream.raw_httpx_iter_bytes": raw_httpx_stream_iter_bytes,
     "download_stream.claude_files": claude_files_stream,
+    "download_stream.claude_files_async": claude_files_async_stream,
+    "download_stream.curl": curl_stream,
     "upload.raw_httpx": raw_httpx_upload,
     "upload.anthropic_path": anthropic_upload_path,
     "upload.anthropic_open_file": anthropic_upload_open_file,
     "upload.claude_files": claude_files_upload,
+    "upload.claude_files_async": claude_files_async_upload,
+    "upload.curl": curl_upload,
     "get.raw_httpx": raw_httpx_get,
     "get.raw_httpx_models": raw_httpx_get_models,
     "get.anthropic": anthropic_get,

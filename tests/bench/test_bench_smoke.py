@@ -8,6 +8,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -102,6 +103,9 @@ def assert_sane_transfer(result: dict[str, Any]) -> None:
         ("download_file.raw_httpx_md5", "file_small_md5"),
         ("download_file.claude_files", "file_small"),
         ("download_file.claude_files", "file_small_md5"),
+        ("download_file.raw_httpx_async", "file_small"),
+        ("download_file.claude_files_async", "file_small"),
+        ("download_file.claude_files_async", "file_small_md5"),
     ],
 )
 def test_download_to_file_case_reports_sane_figures(
@@ -110,6 +114,28 @@ def test_download_to_file_case_reports_sane_figures(
     if "claude_files" in case and not _claude_files_importable():
         pytest.skip("claude_files.Client does not import yet")
     assert_sane_transfer(run_client(case, {**served, "file_id": file_id}))
+
+
+@pytest.mark.parametrize(
+    "case", ["download_stream.claude_files_async", "upload.claude_files_async"]
+)
+def test_async_stream_and_upload_cases_report_the_bytes(served: dict[str, Any], case: str) -> None:
+    if not _claude_files_importable():
+        pytest.skip("claude_files.AsyncClient does not import yet")
+    result = run_client(case, {**served, "file_id": "file_small"})
+    assert result["bytes"] == SIZE
+    assert 0 <= result["peak_growth"] < 64 * 1024 * 1024
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl not installed")
+@pytest.mark.parametrize("case", ["download_file.curl", "download_stream.curl", "upload.curl"])
+def test_curl_cases_report_curls_own_time_and_whole_peak(served: dict[str, Any], case: str) -> None:
+    result = run_client(case, {**served, "file_id": "file_small"})
+    assert result["bytes"] == SIZE
+    assert 0 < result["seconds"] < 30
+    assert result["peak_growth"] is None  # curl's peak is its whole process's
+    if case != "download_stream.curl":
+        assert result["verified"] is True
 
 
 def test_server_pages_both_ways_and_counts_uploads(served: dict[str, Any]) -> None:
@@ -141,6 +167,8 @@ def test_runner_writes_a_report(tmp_path: Path) -> None:
             "--no-imports",
             "--dest-dir",
             str(tmp_path),
+            "--disk-dir",
+            str(tmp_path),
             "--out",
             str(out),
         ],
@@ -163,6 +191,13 @@ def test_runner_writes_a_report(tmp_path: Path) -> None:
     assert "`mock_server` ≤ 5 ms per test" in report
     (isolated,) = raw["fixture"]["fixture.mock_server_isolated"]
     assert isolated["ok"], isolated
+    (on_disk,) = raw["download_file_disk"]["download_file.raw_httpx@disk"]
+    assert on_disk["ok"], on_disk
+    assert on_disk["verified"]
+    if shutil.which("openssl"):
+        (over_tls,) = raw["download_file_tls"]["download_file.raw_httpx@tls"]
+        assert over_tls["ok"], over_tls
+        assert over_tls["verified"]
 
 
 @pytest.mark.parametrize("fixture", ["mock_server", "mock_server_isolated"])
