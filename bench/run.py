@@ -597,7 +597,7 @@ def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group
             versus(CF_ASYNC, [RAW_ASYNC, CF]),
         ],
         targets=[
-            ratio_at_least(CF, 0.95),
+            ratio_at_least(CF, 1.0),
             ratio_at_least(CF, 0.80, vs=CURL, goal=CURL_GOAL),
             peak_at_most(CF, 32 * MiB, "32 MiB"),
             *_async_targets(CF_ASYNC, CF, 32 * MiB, "32 MiB"),

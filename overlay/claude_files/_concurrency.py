@@ -101,13 +101,17 @@ class Worker:
     the backlog with `wait`, in a thread when they are async.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, start: bool = True) -> None:
         self._work: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._done = threading.Condition()
         self._pending = 0
         self._failure: BaseException | None = None
         self._abandoned = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        if start:
+            self.start()
+
+    def start(self) -> None:
         self._thread.start()
 
     @property

@@ -92,12 +92,37 @@ class RunningHash:
             self._worker.abandon()
 
 
+class ReadBack:
+    """The SHA-1 of the delivered bytes, read back from where they went (a file, memory)
+    only when a restart needs it, instead of hashing every byte on the way.
+
+    `source(n)` hashes the first n delivered bytes (blocking: async drivers run it in
+    a thread, through `DownloadCore.before_restart`).
+    """
+
+    def __init__(self, source: Callable[[int], bytes]) -> None:
+        self.source = source
+        self._length = 0
+        self._digest = b""
+
+    def update(self, chunk: bytes) -> None:
+        self._length += len(chunk)
+
+    def read(self) -> None:
+        self._digest = self.source(self._length)
+
+    def digest(self) -> bytes:
+        return self._digest
+
+
 class DownloadCore:
     """What one download has received, and whether it adds up.
 
     `worker` makes the thread that hashes a large body (none: hashed inline); the core
-    itself starts nothing. Without a validator or a `Content-MD5`, the delivered bytes
-    are hashed too, so that a restarted body's skipped prefix is proved (`PrefixProof`).
+    itself starts nothing. Without a validator or a `Content-MD5`, a restarted body's
+    skipped prefix is proved (`PrefixProof`) against the delivered bytes' SHA-1: read
+    back when the transfer keeps them (`read_back`, set before the body), else hashed
+    on the way.
     """
 
     def __init__(
@@ -115,6 +140,7 @@ class DownloadCore:
         self._worker = worker
         self._md5: RunningHash | None = None
         self._proof: PrefixProof | None = None
+        self.read_back: ReadBack | None = None
         self._hashes: list[RunningHash] = []
         self._expected_md5: str | None = None
         self._validator: str | None = None
@@ -172,7 +198,8 @@ class DownloadCore:
         if self._expected_md5:
             self._md5 = self._hash("md5", "claude-files-md5", large)
         elif not validator:
-            self._proof = PrefixProof(length, self._hash("sha1", "claude-files-prefix", large))
+            delivered = self.read_back or self._hash("sha1", "claude-files-prefix", large)
+            self._proof = PrefixProof(length, delivered)
         self.content_type = headers.get("content-type")
         self.filename = filename_from_disposition(headers.get("content-disposition"))
         self.status_code = status
@@ -208,6 +235,13 @@ class DownloadCore:
             self._proof.delivered(chunk)
         self.delivered = received
         return chunk
+
+    def before_restart(self) -> None:
+        """Blocking work before a new body is checked: the hashes up to date, or the
+        delivered bytes read back."""
+        self.wait_for_hash()
+        if self.read_back is not None:
+            self.read_back.read()
 
     @property
     def hash_backlog(self) -> int:
@@ -287,8 +321,8 @@ def _download(core: DownloadCore, policy: RetryPolicy, prepare: Prepare) -> Flow
             failure, wait = status_error, policy.wait_after_error(retries, status_error)
         else:
             first = not core.started
-            if core.hash_backlog:  # a restart checks the hash of what was delivered
-                yield Block(core.wait_for_hash)
+            if core.delivered:  # a restart checks the hash of what was delivered
+                yield Block(core.before_restart)
             core.on_response(result.status_code, result.headers)
             if first:
                 yield Accepted()
@@ -386,6 +420,11 @@ class Memory:
     def __init__(self, core: DownloadCore) -> None:
         self._core = core
         self._buffer = io.BytesIO()
+        core.read_back = ReadBack(self._digest_of_prefix)
+
+    def _digest_of_prefix(self, size: int) -> bytes:
+        with self._buffer.getbuffer() as view:
+            return hashlib.sha1(view[:size]).digest()
 
     def accept(self) -> None:
         """The response was accepted: make room for a capped body of known length."""

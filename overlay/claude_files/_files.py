@@ -9,6 +9,7 @@ that is renamed into place only when complete.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
 import threading
@@ -171,6 +172,16 @@ class AtomicFile:
         if self._flusher is not None:
             self._flusher.join()
             self._flusher = None
+
+    def digest_of_prefix(self, size: int) -> bytes:
+        """The SHA-1 of the first `size` bytes written (read back: for a restart)."""
+        self._file.flush()
+        digest = hashlib.sha1()
+        with open(self.path, "rb") as written:
+            while size > 0 and (block := written.read(min(size, 1024 * 1024))):
+                digest.update(block)
+                size -= len(block)
+        return digest.digest()
 
     def close(self) -> None:
         """Finish writing without renaming (for a file that is read, then discarded)."""

@@ -15,7 +15,14 @@ from pathlib import Path
 
 from claude_files._async._driver import AsyncDriver
 from claude_files._concurrency import AsyncShield, Worker, arun_blocking
-from claude_files._downloads import DownloadCore, DownloadStream, Memory, Prepare, download_protocol
+from claude_files._downloads import (
+    DownloadCore,
+    DownloadStream,
+    Memory,
+    Prepare,
+    ReadBack,
+    download_protocol,
+)
 from claude_files._errors import InvalidArgumentError
 from claude_files._extract import ExtractLimits, extract_zip
 from claude_files._files import (
@@ -66,11 +73,12 @@ async def download_to_file(
     core = DownloadCore(max_bytes, Worker)
     out = await arun_blocking(AtomicFile, directory)
     try:
+        sink = _Sink(out, core)
         flow = download_protocol(core, driver.policy, prepare)
         async with contextlib.aclosing(driver.stream(flow)) as events:
             await anext(events)  # Accepted: the file's name is known, and refused if it exists
             final = await arun_blocking(final_path, directory, target, core, file_id, overwrite)
-            await _write(events, out)
+            await sink.write(events)
         return await arun_blocking(out.commit, final, overwrite)
     except BaseException:
         with AsyncShield():
@@ -90,11 +98,12 @@ async def _download_and_extract(
     core = DownloadCore(max_bytes, Worker)
     archive = await arun_blocking(AtomicFile, directory)
     try:
+        sink = _Sink(archive, core)
         flow = download_protocol(core, driver.policy, prepare)
         async with contextlib.aclosing(driver.stream(flow)) as events:
             await anext(events)  # Accepted: the folder is known, and refused if it exists
             folder = await arun_blocking(folder_path, directory, target, core, file_id)
-            await _write(events, archive)
+            await sink.write(events)
         await arun_blocking(archive.close)
         return await arun_blocking(extract_zip, archive.path, folder, limits)
     finally:
@@ -102,26 +111,44 @@ async def _download_and_extract(
             await arun_blocking(archive.discard)
 
 
-async def _write(events: AsyncGenerator[Event], out: AtomicFile) -> None:
-    """Write the body in a worker thread, a batch at a time, while the next arrives."""
-    writer = Worker("claude-files-write")
-    try:
-        batch: list[bytes] = []
-        size = 0
-        async for event in events:
-            assert isinstance(event, bytes)
-            batch.append(event)
-            size += len(event)
-            if size >= WRITE_BATCH_BYTES:
-                writer.submit(out.write_batch, batch, size)
-                batch, size = [], 0
-                if writer.pending > WRITE_BACKLOG_BYTES:
-                    await arun_blocking(writer.wait, WRITE_BACKLOG_BYTES // 2)
-        writer.submit(out.write_batch, batch, size)
-        await arun_blocking(writer.close)
-    finally:
-        with AsyncShield():
-            await arun_blocking(writer.abandon)
+class _Sink:
+    """Writes a body into a file from a worker thread, a batch at a time, while the next
+    bytes arrive; and reads back what it wrote when a restart needs proving."""
+
+    def __init__(self, out: AtomicFile, core: DownloadCore) -> None:
+        self._out = out
+        self._batch: list[bytes] = []
+        self._size = 0
+        self._writer = Worker("claude-files-write", start=False)
+        core.read_back = ReadBack(self._digest_of_prefix)
+
+    def _digest_of_prefix(self, size: int) -> bytes:
+        """Blocking, while the body waits: what is written and what is batched."""
+        self._writer.wait()
+        self._out.write_batch(self._batch)
+        self._batch, self._size = [], 0
+        return self._out.digest_of_prefix(size)
+
+    def _flush(self) -> None:
+        self._writer.submit(self._out.write_batch, self._batch, self._size)
+        self._batch, self._size = [], 0
+
+    async def write(self, events: AsyncGenerator[Event]) -> None:
+        self._writer.start()
+        try:
+            async for event in events:
+                assert isinstance(event, bytes)
+                self._batch.append(event)
+                self._size += len(event)
+                if self._size >= WRITE_BATCH_BYTES:
+                    self._flush()
+                    if self._writer.pending > WRITE_BACKLOG_BYTES:
+                        await arun_blocking(self._writer.wait, WRITE_BACKLOG_BYTES // 2)
+            self._flush()
+            await arun_blocking(self._writer.close)
+        finally:
+            with AsyncShield():
+                await arun_blocking(self._writer.abandon)
 
 
 @contextlib.asynccontextmanager

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from claude_files._sync._driver import Driver
 from claude_files._concurrency import Shield, Worker, run_blocking
-from claude_files._downloads import DownloadCore, DownloadStream, Memory, Prepare, download_protocol
+from claude_files._downloads import (
+    DownloadCore,
+    DownloadStream,
+    Memory,
+    Prepare,
+    ReadBack,
+    download_protocol,
+)
 from claude_files._errors import InvalidArgumentError
 from claude_files._extract import ExtractLimits, extract_zip
 from claude_files._files import (
@@ -68,11 +75,12 @@ def download_to_file(
     core = DownloadCore(max_bytes, Worker)
     out = run_blocking(AtomicFile, directory)
     try:
+        sink = _Sink(out, core)
         flow = download_protocol(core, driver.policy, prepare)
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the file's name is known, and refused if it exists
             final = run_blocking(final_path, directory, target, core, file_id, overwrite)
-            _write(events, out)
+            sink.write(events)
         return run_blocking(out.commit, final, overwrite)
     except BaseException:
         with Shield():
@@ -92,11 +100,12 @@ def _download_and_extract(
     core = DownloadCore(max_bytes, Worker)
     archive = run_blocking(AtomicFile, directory)
     try:
+        sink = _Sink(archive, core)
         flow = download_protocol(core, driver.policy, prepare)
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the folder is known, and refused if it exists
             folder = run_blocking(folder_path, directory, target, core, file_id)
-            _write(events, archive)
+            sink.write(events)
         run_blocking(archive.close)
         return run_blocking(extract_zip, archive.path, folder, limits)
     finally:
@@ -104,26 +113,44 @@ def _download_and_extract(
             run_blocking(archive.discard)
 
 
-def _write(events: Generator[Event], out: AtomicFile) -> None:
-    """Write the body in a worker thread, a batch at a time, while the next arrives."""
-    writer = Worker("claude-files-write")
-    try:
-        batch: list[bytes] = []
-        size = 0
-        for event in events:
-            assert isinstance(event, bytes)
-            batch.append(event)
-            size += len(event)
-            if size >= WRITE_BATCH_BYTES:
-                writer.submit(out.write_batch, batch, size)
-                batch, size = [], 0
-                if writer.pending > WRITE_BACKLOG_BYTES:
-                    run_blocking(writer.wait, WRITE_BACKLOG_BYTES // 2)
-        writer.submit(out.write_batch, batch, size)
-        run_blocking(writer.close)
-    finally:
-        with Shield():
-            run_blocking(writer.abandon)
+class _Sink:
+    """Writes a body into a file from a worker thread, a batch at a time, while the next
+    bytes arrive; and reads back what it wrote when a restart needs proving."""
+
+    def __init__(self, out: AtomicFile, core: DownloadCore) -> None:
+        self._out = out
+        self._batch: list[bytes] = []
+        self._size = 0
+        self._writer = Worker("claude-files-write", start=False)
+        core.read_back = ReadBack(self._digest_of_prefix)
+
+    def _digest_of_prefix(self, size: int) -> bytes:
+        """Blocking, while the body waits: what is written and what is batched."""
+        self._writer.wait()
+        self._out.write_batch(self._batch)
+        self._batch, self._size = [], 0
+        return self._out.digest_of_prefix(size)
+
+    def _flush(self) -> None:
+        self._writer.submit(self._out.write_batch, self._batch, self._size)
+        self._batch, self._size = [], 0
+
+    def write(self, events: Generator[Event]) -> None:
+        self._writer.start()
+        try:
+            for event in events:
+                assert isinstance(event, bytes)
+                self._batch.append(event)
+                self._size += len(event)
+                if self._size >= WRITE_BATCH_BYTES:
+                    self._flush()
+                    if self._writer.pending > WRITE_BACKLOG_BYTES:
+                        run_blocking(self._writer.wait, WRITE_BACKLOG_BYTES // 2)
+            self._flush()
+            run_blocking(self._writer.close)
+        finally:
+            with Shield():
+                run_blocking(self._writer.abandon)
 
 
 @contextlib.contextmanager
