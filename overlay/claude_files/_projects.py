@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claude_files._errors import FileTooLargeError
 from claude_files._files import AtomicFile, final_path
 from claude_files._models import with_request_id
 from claude_files_openapi.models import (
@@ -55,15 +56,23 @@ class _Named:
 
 
 def write_document(
-    directory: Path, target: Path | None, document: ProjectDocument, overwrite: bool
+    directory: Path,
+    target: Path | None,
+    document: ProjectDocument,
+    overwrite: bool,
+    max_bytes: int | None,
 ) -> Path:
     """Write the document's `content` as UTF-8 into `target` (or, None, into `directory`
-    under the document's filename made safe, else its id), atomically. Blocking."""
+    under the document's filename made safe, else its id), atomically; over `max_bytes`
+    of UTF-8 is `FileTooLargeError`, with nothing written. Blocking."""
+    data = document.content.encode("utf-8")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise FileTooLargeError(max_bytes, len(data))
     named = _Named(document.filename, getattr(document, "_request_id", None))
     final = final_path(directory, target, named, document.id, overwrite)
     out = AtomicFile(directory)
     try:
-        out.write(document.content.encode("utf-8"))
+        out.write(data)
         return out.commit(final, overwrite)
     except BaseException:
         out.discard()

@@ -20,6 +20,7 @@ from claude_files import (
     DeletedProjectDocument,
     DestinationExistsError,
     DestinationNotFoundError,
+    FileTooLargeError,
     InvalidArgumentError,
     InvalidIdError,
     NotFoundError,
@@ -221,6 +222,19 @@ def test_a_failed_get_leaves_nothing(
     with pytest.raises(APIConnectionError):  # a JSON body cut short, on every retry
         client.compliance.project_documents.download_to_file(seeded["id"], tmp_path)
     assert _dir(tmp_path) == []
+
+
+def test_text_over_max_bytes_is_refused_with_nothing_written(
+    client: Client, mock_server: MockServer, tmp_path: Path
+) -> None:
+    project = mock_server.add_project()
+    seeded = mock_server.add_project_document(project, "\u00e9" * 10, "e.txt")  # 20 bytes
+    documents = client.compliance.project_documents
+    with pytest.raises(FileTooLargeError) as caught:
+        documents.download_to_file(seeded["id"], tmp_path, max_bytes=19)
+    assert (caught.value.limit, caught.value.size) == (19, 20)
+    assert _dir(tmp_path) == []
+    assert documents.download_to_file(seeded["id"], tmp_path, max_bytes=20).stat().st_size == 20
 
 
 def test_a_key_without_the_scope_is_a_typed_401(mock_server: MockServer, tmp_path: Path) -> None:

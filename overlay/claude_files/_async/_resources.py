@@ -573,7 +573,13 @@ class AsyncProjectDocuments(_ComplianceResource):
         return await self._json(kwargs, with_request_id(DeletedProjectDocument).from_dict, options)
 
     async def download_to_file(
-        self, id: str, dest: Dest, *, overwrite: bool = False, **options: Unpack[CallOptions]
+        self,
+        id: str,
+        dest: Dest,
+        *,
+        overwrite: bool = False,
+        max_bytes: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> Path:
         """Write the document's text to `dest` as UTF-8, atomically; returns the path.
 
@@ -581,11 +587,14 @@ class AsyncProjectDocuments(_ComplianceResource):
         the file then takes the document's filename, made safe (else its id). A
         folder that does not exist is `DestinationNotFoundError`, raised before the
         request; an existing file without `overwrite=True` is `DestinationExistsError`.
-        The file appears complete or not at all.
+        Text over `max_bytes` (as UTF-8) is `FileTooLargeError`. The file appears
+        complete or not at all.
         """
         directory, target = await arun_blocking(resolve_dest, dest, overwrite)
         document = await self.get(id, **options)
-        return await arun_blocking(write_document, directory, target, document, overwrite)
+        return await arun_blocking(
+            write_document, directory, target, document, overwrite, max_bytes
+        )
 
 
 class AsyncCompliance:

@@ -575,7 +575,13 @@ class ProjectDocuments(_ComplianceResource):
         return self._json(kwargs, with_request_id(DeletedProjectDocument).from_dict, options)
 
     def download_to_file(
-        self, id: str, dest: Dest, *, overwrite: bool = False, **options: Unpack[CallOptions]
+        self,
+        id: str,
+        dest: Dest,
+        *,
+        overwrite: bool = False,
+        max_bytes: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> Path:
         """Write the document's text to `dest` as UTF-8, atomically; returns the path.
 
@@ -583,11 +589,14 @@ class ProjectDocuments(_ComplianceResource):
         the file then takes the document's filename, made safe (else its id). A
         folder that does not exist is `DestinationNotFoundError`, raised before the
         request; an existing file without `overwrite=True` is `DestinationExistsError`.
-        The file appears complete or not at all.
+        Text over `max_bytes` (as UTF-8) is `FileTooLargeError`. The file appears
+        complete or not at all.
         """
         directory, target = run_blocking(resolve_dest, dest, overwrite)
         document = self.get(id, **options)
-        return run_blocking(write_document, directory, target, document, overwrite)
+        return run_blocking(
+            write_document, directory, target, document, overwrite, max_bytes
+        )
 
 
 class Compliance:
