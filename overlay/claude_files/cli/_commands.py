@@ -210,6 +210,61 @@ def _file_row(meta: Any, *, human: bool) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class Listing:
+    """How a list command shows its items: a table on a terminal, tab-separated lines
+    off one, or --json lines with the item under `key`."""
+
+    noun: str
+    key: str
+    columns: tuple[str, ...]
+    row: Callable[[Any, bool], list[str]]
+    """An item's cells: `(item, human)`, short for people, exact for scripts."""
+    leading: tuple[str, ...]
+    flexible: str | None
+
+
+async def show_list(
+    out: Output, listing: Listing, items: Callable[[], AsyncIterator[Any]], limit: int | None
+) -> int:
+    """Print the items as they arrive (or as far as `limit`); a failure part-way leaves
+    what was listed and exits 1."""
+    rows: list[list[str]] = []
+    count = 0
+    failed: Outcome | None = None
+    try:
+        async for item in items():
+            count += 1
+            if out.json_mode:
+                out.json({"ok": True, "id": item.id, listing.key: _dump(item)})
+            elif out.stdout_tty:
+                rows.append(listing.row(item, True))
+            else:
+                out.line("\t".join(listing.row(item, False)))
+            if limit is not None and count >= limit:
+                break
+    except ClaudeFilesError as exc:  # what was listed stands; the rest is an error
+        failed = failure(f"list (after {_count(count, listing.noun, listing.noun + 's')})", exc)
+    if out.stdout_tty and not out.json_mode:
+        if rows:
+            out.table(listing.columns, rows, leading=listing.leading, flexible=listing.flexible)
+        out.info(_count(count, listing.noun, listing.noun + "s"))
+    if failed is not None:
+        Run("listed", out).report(failed)
+        return 1
+    return 0
+
+
+FILE_LISTING = Listing(
+    "file",
+    "file",
+    FILE_COLUMNS,
+    lambda meta, human: _file_row(meta, human=human),
+    leading=("ID", "SIZE", "CREATED"),
+    flexible="FILENAME",
+)
+
+
 async def list_files(
     settings: Settings,
     out: Output,
@@ -220,33 +275,13 @@ async def list_files(
     before: str | None,
 ) -> int:
     per_page = page_size or (min(limit, 1000) if limit else 100)
-    rows: list[list[str]] = []
-    count = 0
-    failed: Outcome | None = None
     async with settings.client() as client:
-        pages = client.files.list(limit=per_page, after_id=after, before_id=before).pages
-        try:
-            async for page in pages:
-                for meta in page.data[: None if limit is None else limit - count]:
-                    count += 1
-                    if out.json_mode:
-                        out.json({"ok": True, "id": meta.id, "file": _dump(meta)})
-                    elif out.stdout_tty:
-                        rows.append(_file_row(meta, human=True))
-                    else:
-                        out.line("\t".join(_file_row(meta, human=False)))
-                if limit is not None and count >= limit:
-                    break
-        except ClaudeFilesError as exc:  # what was listed stands; the rest is an error
-            failed = failure(f"list (after {count} files)", exc)
-    if out.stdout_tty and not out.json_mode:
-        if rows:
-            out.table(FILE_COLUMNS, rows)
-        out.info(f"{count} file{'' if count == 1 else 's'}")
-    if failed is not None:
-        Run("listed", out).report(failed)
-        return 1
-    return 0
+        return await show_list(
+            out,
+            FILE_LISTING,
+            lambda: aiter(client.files.list(limit=per_page, after_id=after, before_id=before)),
+            limit,
+        )
 
 
 # -- get ---------------------------------------------------------------------------------
@@ -486,51 +521,6 @@ def _artifact_row(artifact: Any, *, human: bool) -> list[str]:
 
 def _known(value: Any) -> Any:
     return None if isinstance(value, Unset) else value
-
-
-@dataclass(frozen=True)
-class Listing:
-    """How a list command shows its items: a table on a terminal, tab-separated lines
-    off one, or --json lines with the item under `key`."""
-
-    noun: str
-    key: str
-    columns: tuple[str, ...]
-    row: Callable[[Any, bool], list[str]]
-    """An item's cells: `(item, human)`, short for people, exact for scripts."""
-    leading: tuple[str, ...]
-    flexible: str | None
-
-
-async def show_list(
-    out: Output, listing: Listing, items: Callable[[], AsyncIterator[Any]], limit: int | None
-) -> int:
-    """Print the items as they arrive (or as far as `limit`); a failure part-way leaves
-    what was listed and exits 1."""
-    rows: list[list[str]] = []
-    count = 0
-    failed: Outcome | None = None
-    try:
-        async for item in items():
-            count += 1
-            if out.json_mode:
-                out.json({"ok": True, "id": item.id, listing.key: _dump(item)})
-            elif out.stdout_tty:
-                rows.append(listing.row(item, True))
-            else:
-                out.line("\t".join(listing.row(item, False)))
-            if limit is not None and count >= limit:
-                break
-    except ClaudeFilesError as exc:  # what was listed stands; the rest is an error
-        failed = failure(f"list (after {_count(count, listing.noun, listing.noun + 's')})", exc)
-    if out.stdout_tty and not out.json_mode:
-        if rows:
-            out.table(listing.columns, rows, leading=listing.leading, flexible=listing.flexible)
-        out.info(_count(count, listing.noun, listing.noun + "s"))
-    if failed is not None:
-        Run("listed", out).report(failed)
-        return 1
-    return 0
 
 
 CODE_ARTIFACT_LISTING = Listing(
