@@ -6,9 +6,10 @@ schemathesis infers between operations (upload → retrieve → download → del
 spec declares none. The summary goes to the end of pytest's report.
 
 One allowance, for the three lists only (`list_files`, `list_code_artifacts`,
-`list_project_attachments`): a schema-valid request may get a 400. The spec documents constraints its schema cannot
-express (`ids[]` with `page` or `limit`; a `page` that must come from a previous
-response; one cursor at a time), and the mock enforces them as the API does. Every
+`list_project_attachments`): a schema-valid request may get a 400. The spec documents
+constraints its schema cannot express (`ids[]` with `page` or `limit`; a `page` that
+must come from a previous response; one cursor at a time), and the mock enforces them
+as the API does. Every
 other operation runs with the default checks.
 
 `schemathesis_hooks.py` drops one false positive, narrowly (read it for which).
