@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     )
     from claude_files._extract import ExtractLimits
     from claude_files._files import safe_filename
+    from claude_files._projects import ProjectAttachment
     from claude_files._sync._client import Client
     from claude_files._sync._pager import Pager
     from claude_files._uploads import MAX_UPLOAD_BYTES
@@ -78,9 +79,16 @@ if TYPE_CHECKING:
         DeletedChatFile,
         DeletedCodeArtifact,
         DeletedFile,
+        DeletedProjectDocument,
         FileListResponse,
         FileMetadata,
         GeneratedFile,
+        ProjectAttachmentListResponse,
+        ProjectDocAttachment,
+        ProjectDocument,
+        ProjectDocumentUser,
+        ProjectFileAttachment,
+        UnknownProjectAttachment,
     )
 
 # Every public name and the module that defines it. A new export goes here, into the
@@ -110,6 +118,7 @@ _EXPORTS: dict[str, str] = {
     "DeletedChatFile": "claude_files_openapi.models",
     "DeletedCodeArtifact": "claude_files_openapi.models",
     "DeletedFile": "claude_files_openapi.models",
+    "DeletedProjectDocument": "claude_files_openapi.models",
     "DestinationExistsError": "claude_files._errors",
     "DestinationNotFoundError": "claude_files._errors",
     "DownloadStream": "claude_files._downloads",
@@ -137,12 +146,19 @@ _EXPORTS: dict[str, str] = {
     "PaymentRequiredError": "claude_files._errors",
     "PermissionDeniedError": "claude_files._errors",
     "PreconditionFailedError": "claude_files._errors",
+    "ProjectAttachment": "claude_files._projects",
+    "ProjectAttachmentListResponse": "claude_files_openapi.models",
+    "ProjectDocAttachment": "claude_files_openapi.models",
+    "ProjectDocument": "claude_files_openapi.models",
+    "ProjectDocumentUser": "claude_files_openapi.models",
+    "ProjectFileAttachment": "claude_files_openapi.models",
     "RateLimitError": "claude_files._errors",
     "RequestHeaderFieldsTooLargeError": "claude_files._errors",
     "RequestTimeoutError": "claude_files._errors",
     "RequestTooLargeError": "claude_files._errors",
     "ServiceUnavailableError": "claude_files._errors",
     "StorageQuotaExceededError": "claude_files._errors",
+    "UnknownProjectAttachment": "claude_files_openapi.models",
     "UnprocessableEntityError": "claude_files._errors",
     "UnsafeArchiveError": "claude_files._errors",
     "UploadFileNotFoundError": "claude_files._errors",
@@ -176,6 +192,7 @@ __all__ = [
     "DeletedChatFile",
     "DeletedCodeArtifact",
     "DeletedFile",
+    "DeletedProjectDocument",
     "DestinationExistsError",
     "DestinationNotFoundError",
     "DownloadStream",
@@ -203,12 +220,19 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "PreconditionFailedError",
+    "ProjectAttachment",
+    "ProjectAttachmentListResponse",
+    "ProjectDocAttachment",
+    "ProjectDocument",
+    "ProjectDocumentUser",
+    "ProjectFileAttachment",
     "RateLimitError",
     "RequestHeaderFieldsTooLargeError",
     "RequestTimeoutError",
     "RequestTooLargeError",
     "ServiceUnavailableError",
     "StorageQuotaExceededError",
+    "UnknownProjectAttachment",
     "UnprocessableEntityError",
     "UnsafeArchiveError",
     "UploadFileNotFoundError",

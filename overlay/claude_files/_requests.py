@@ -58,16 +58,22 @@ def files_list_params(**params: Any) -> Params:
     return {k: v for k, v in params.items() if v is not None}
 
 
+def check_limit(limit: int | None, most: int) -> int | None:
+    """A page size from 1 to `most` (or None: the server's default), refused before any
+    request otherwise."""
+    if limit is not None and not 1 <= limit <= most:
+        raise InvalidArgumentError(f"limit must be from 1 to {most}")
+    return limit
+
+
 def code_artifacts_params(
     limit: int | None,
     organization_ids: Sequence[str] | None,
     user_ids: Sequence[str] | None,
     updated_at: dict[str, datetime | None],
 ) -> Params:
-    if limit is not None and not 1 <= limit <= 100:
-        raise InvalidArgumentError("limit must be from 1 to 100")
     params: Params = {
-        "limit": limit,
+        "limit": check_limit(limit, 100),
         "organization_ids": _strings(organization_ids, "organization_ids"),
         "user_ids": _strings(user_ids, "user_ids"),
     }

@@ -11,9 +11,20 @@ from claude_files.cli._app import cli
 from claude_files.testing import Fault, MockServer
 from tests.cli.conftest import Run
 
-RESULT_KEYS = {"file", "code_artifact", "code_artifact_version", "size_bytes", "files", "deleted"}
+RESULT_KEYS = {
+    "file",
+    "code_artifact",
+    "code_artifact_version",
+    "attachment",
+    "project_document",
+    "size_bytes",
+    "files",
+    "deleted",
+}
 RESULT_TYPES: dict[str, type] = {
     "file": dict,
+    "attachment": dict,
+    "project_document": dict,
     "code_artifact": dict,
     "code_artifact_version": dict,
     "size_bytes": int,
@@ -70,6 +81,9 @@ def test_every_command_prints_one_shape(run: Run, server: MockServer, tmp_path: 
     site = str(server.add_code_artifact({"i.html": b"1", "j.js": b"2"}, version_ids=["s1"])["id"])
     single = str(server.add_code_artifact({"p.html": b"p"}, version_ids=["p1"])["id"])
     gone = str(server.add_code_artifact(b"x")["id"])
+    project = server.add_project()
+    server.add_project_file(project, b"pf", filename="pf.txt")
+    document = server.add_project_document(project, "text", "doc.txt")["id"]
 
     def faulty_upload() -> None:
         server.inject(Fault.status(400), path="/v1/files", method="POST")
@@ -96,6 +110,11 @@ def test_every_command_prints_one_shape(run: Run, server: MockServer, tmp_path: 
         ("compliance code-artifacts download", (site, "cart_missing", "-o", "zips/"), None),
         ("compliance code-artifacts download", (site, "--extract", "-o", "site"), None),
         ("compliance code-artifacts delete", (gone, "cart_missing"), None),
+        ("compliance projects attachments", (project,), None),
+        ("compliance projects attachments", ("claude_proj_missing",), None),
+        ("compliance project-documents get", (document, "claude_proj_doc_missing"), None),
+        ("compliance project-documents download", (document, "doc_missing", "-o", "docs/"), None),
+        ("compliance project-documents delete", (document, "claude_proj_doc_missing"), None),
     ]
     seen: dict[str, set[bool]] = {}
     for command, args, prepare in calls:

@@ -35,6 +35,11 @@ from claude_files_openapi.api.compliance_generated_files import (
     download_generated_file,
     get_generated_file,
 )
+from claude_files_openapi.api.compliance_projects import (
+    delete_project_document,
+    get_project_document,
+    list_project_attachments,
+)
 from claude_files_openapi.api.files import (
     delete_file,
     download_file,
@@ -49,12 +54,19 @@ from claude_files_openapi.models import (
     DeletedChatFile,
     DeletedCodeArtifact,
     DeletedFile,
+    DeletedProjectDocument,
     ErrorDetails,
     ErrorResponse,
     FileListResponse,
     FileMetadata,
     FileUploadBody,
     GeneratedFile,
+    ProjectAttachmentListResponse,
+    ProjectDocAttachment,
+    ProjectDocument,
+    ProjectDocumentUser,
+    ProjectFileAttachment,
+    UnknownProjectAttachment,
 )
 from claude_files_openapi.models.anthropic_version import AnthropicVersion
 from claude_files_openapi.types import File, Unset
@@ -218,7 +230,7 @@ def run_compliance_scenario(base_url: str, server: MockServer, seeded: Seeded) -
         assert "filename*=utf-8''report%20%C3%A9t%C3%A9.pdf" in raw.headers["content-disposition"]
         deleted = delete_chat_file.sync(seeded.chat_file_id, client=client)
         assert isinstance(deleted, DeletedChatFile)
-        assert deleted.id == seeded.chat_file_id
+        assert (deleted.id, deleted.type_) == (seeded.chat_file_id, "claude_file_deleted")
         _error(get_chat_file.sync(seeded.chat_file_id, client=client), 404, "not_found_error")
         steps.append("chat files")
 
@@ -421,4 +433,79 @@ def run_code_artifacts_scenario(
         assert (deleted.id, deleted.type_) == (single["id"], "code_artifact_deleted")
         _error(delete_code_artifact.sync(single["id"], client=client), 404, "not_found_error")
         steps.append("delete")
+    return steps
+
+
+def run_projects_scenario(base_url: str, server: MockServer) -> list[str]:
+    """A project's attachments paged by cursor (a file, a document, a kind the spec does
+    not know), the project file through the chat-files endpoints, a document read and
+    deleted; the 400, 404 and scope 401 they document."""
+    steps: list[str] = []
+    project = server.add_project()
+    start = datetime(2026, 4, 1, tzinfo=UTC)
+    chat = server.add_project_file(
+        project, b"project file", "p.txt", "text/plain", created_at=start
+    )
+    document = server.add_project_document(
+        project, "Notes \u00e9\n", "notes.txt", created_at=start + timedelta(minutes=1)
+    )
+    orphan = server.add_project_document(
+        project, "x", "o.txt", created_at=start + timedelta(minutes=2), user_id=None
+    )
+    server.add_project_attachment(
+        project,
+        {"type": "project_link", "id": "claude_proj_link_1", "created_at": "2026-05-01T00:00:00Z"},
+    )
+    with _client(base_url, server.compliance_api_key, bearer=False) as client:
+        first = list_project_attachments.sync(project, client=client, limit=2)
+        assert isinstance(first, ProjectAttachmentListResponse), first
+        assert (first.has_more, isinstance(first.next_page, str)) == (True, True)
+        assert isinstance(first.next_page, str)
+        rest = list_project_attachments.sync(project, client=client, page=first.next_page)
+        assert isinstance(rest, ProjectAttachmentListResponse), rest
+        assert rest.next_page is None
+        items = [*first.data, *rest.data]
+        assert [type(i) for i in items] == [
+            ProjectFileAttachment,
+            ProjectDocAttachment,
+            ProjectDocAttachment,
+            UnknownProjectAttachment,
+        ]
+        assert [i.id for i in items[:3]] == [chat["id"], document["id"], orphan["id"]]
+        steps.append("attachments")
+
+        content = download_chat_file.sync_detailed(chat["id"], client=client)
+        assert isinstance(content.parsed, File)
+        assert content.parsed.payload.read() == b"project file"
+        gone = delete_chat_file.sync(chat["id"], client=client)
+        assert isinstance(gone, DeletedChatFile)
+        steps.append("project file")
+
+        got = get_project_document.sync(document["id"], client=client)
+        assert isinstance(got, ProjectDocument), got
+        assert got.content == "Notes \u00e9\n"
+        assert isinstance(got.user, ProjectDocumentUser)
+        no_user = get_project_document.sync(orphan["id"], client=client)
+        assert isinstance(no_user, ProjectDocument)
+        assert no_user.user is None
+        deleted = delete_project_document.sync(document["id"], client=client)
+        assert isinstance(deleted, DeletedProjectDocument)
+        assert deleted.type_ == "claude_project_document_deleted"
+        _error(delete_project_document.sync(document["id"], client=client), 404, "not_found_error")
+        steps.append("documents")
+
+        _error(
+            list_project_attachments.sync("claude_proj_x", client=client), 404, "not_found_error"
+        )
+        _error(
+            list_project_attachments.sync(project, client=client, page="bm90LWEtY3Vyc29y"),
+            400,
+            "invalid_request_error",
+        )
+    reader = server.add_compliance_key(["read:compliance_user_data"])
+    with _client(base_url, reader, bearer=True) as client:
+        _error(
+            delete_project_document.sync(orphan["id"], client=client), 401, "authentication_error"
+        )
+    steps.append("errors")
     return steps

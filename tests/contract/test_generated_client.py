@@ -23,6 +23,11 @@ from claude_files_openapi.api.compliance_generated_files import (
     download_generated_file,
     get_generated_file,
 )
+from claude_files_openapi.api.compliance_projects import (
+    delete_project_document,
+    get_project_document,
+    list_project_attachments,
+)
 from claude_files_openapi.api.files import (
     delete_file,
     download_file,
@@ -34,10 +39,13 @@ from claude_files_openapi.models import (
     ChatFile,
     DeletedChatFile,
     DeletedFile,
+    DeletedProjectDocument,
     FileListResponse,
     FileMetadata,
     FileUploadBody,
     GeneratedFile,
+    ProjectAttachmentListResponse,
+    ProjectDocument,
 )
 from claude_files_openapi.types import File
 
@@ -48,6 +56,7 @@ from ._scenario import (
     run_compliance_scenario,
     run_error_scenario,
     run_files_scenario,
+    run_projects_scenario,
     seed_compliance,
 )
 
@@ -66,6 +75,11 @@ def test_compliance_scenario_against_mock(mock_server: MockServer) -> None:
     seeded = seed_compliance(mock_server)
     steps = run_compliance_scenario(mock_server.base_url, mock_server, seeded)
     assert steps == ["chat files", "generated files", "artifacts"]
+
+
+def test_projects_scenario_against_mock(mock_server: MockServer) -> None:
+    steps = run_projects_scenario(mock_server.base_url, mock_server)
+    assert steps == ["attachments", "project file", "documents", "errors"]
 
 
 def test_error_scenario_against_mock(mock_server: MockServer) -> None:
@@ -130,4 +144,10 @@ def test_every_operation_against_prism_mock(prism_mock: Prism) -> None:
         assert isinstance(download_generated_file.sync(gen_id, client=client), File)
         artifact = "claude_artifact_version_abc123"
         assert isinstance(download_artifact_version.sync(artifact, client=client), File)
+        page = list_project_attachments.sync("claude_proj_011CNha8iCJcU1wXNR6q4V8w", client=client)
+        assert isinstance(page, ProjectAttachmentListResponse)
+        document_id = "claude_proj_doc_01xyz789abc"
+        assert isinstance(get_project_document.sync(document_id, client=client), ProjectDocument)
+        deleted = delete_project_document.sync(document_id, client=client)
+        assert isinstance(deleted, DeletedProjectDocument)
     assert not prism_mock.violations(), prism_mock.violations()

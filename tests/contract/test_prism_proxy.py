@@ -26,6 +26,7 @@ from ._scenario import (
     run_compliance_scenario,
     run_error_scenario,
     run_files_scenario,
+    run_projects_scenario,
     seed_compliance,
 )
 
@@ -65,6 +66,13 @@ def test_code_artifacts_scenario_through_proxy(proxy: Prism, upstream: MockServe
     mark = proxy.mark()
     steps = run_code_artifacts_scenario(proxy.base_url, upstream, byte_exact=False)
     assert steps == ["list", "version content", "content", "delete"]
+    assert proxy.settled_violations(mark) == []
+
+
+def test_projects_scenario_through_proxy(proxy: Prism, upstream: MockServer) -> None:
+    mark = proxy.mark()
+    steps = run_projects_scenario(proxy.base_url, upstream)
+    assert steps == ["attachments", "project file", "documents", "errors"]
     assert proxy.settled_violations(mark) == []
 
 

@@ -5,10 +5,11 @@ All four phases (examples, coverage, fuzzing, stateful), valid and invalid input
 schemathesis infers between operations (upload → retrieve → download → delete), as the
 spec declares none. The summary goes to the end of pytest's report.
 
-One allowance, for the two lists only (`list_files`, `list_code_artifacts`): a
-schema-valid request may get a 400. The spec documents constraints its schema cannot
-express (`ids[]` with `page` or `limit`; a `page` that must come from a previous
-response; one cursor at a time), and the mock enforces them as the API does. Every
+One allowance, for the three lists only (`list_files`, `list_code_artifacts`,
+`list_project_attachments`): a schema-valid request may get a 400. The spec documents
+constraints its schema cannot express (`ids[]` with `page` or `limit`; a `page` that
+must come from a previous response; one cursor at a time), and the mock enforces them
+as the API does. Every
 other operation runs with the default checks.
 
 `schemathesis_hooks.py` drops one false positive, narrowly (read it for which).
@@ -63,11 +64,11 @@ checks.positive_data_acceptance.expected-statuses = [
 
 [[operations]]
 include-path-regex = "^/v1/compliance"
-exclude-operation-id = "list_code_artifacts"
+exclude-operation-id = ["list_code_artifacts", "list_project_attachments"]
 headers = {{ "x-api-key" = {compliance_key} }}
 
 [[operations]]
-include-operation-id = "list_code_artifacts"
+include-operation-id = ["list_code_artifacts", "list_project_attachments"]
 headers = {{ "x-api-key" = {compliance_key} }}
 checks.positive_data_acceptance.expected-statuses = [
     "2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx",
@@ -93,7 +94,14 @@ def _seed_examples(server: MockServer) -> None:
     examples = sorted(_example_ids())
     versions = [e for e in examples if not e.startswith(("cart_", "claude_", "file_"))]
     for example in examples:
-        if example.startswith("claude_file_"):
+        if example.startswith("claude_proj_doc_"):
+            project = server.add_project(id="claude_proj_011CNha8iCJcU1wXNR6q4V8w")
+            server.add_project_document(project, "notes", "notes.txt", id=example)
+        elif example.startswith("claude_proj_"):  # a file and a document, as the example
+            server.add_project(id=example)
+            server.add_project_file(example, b"%PDF", "report.pdf", "application/pdf")
+            server.add_project_document(example, "text", "meeting_notes.txt")
+        elif example.startswith("claude_file_"):
             server.add_chat_file(b"%PDF chat", mime_type="application/pdf", id=example)
         elif example.startswith("claude_gen_file_"):
             server.add_generated_file(b"png", mime_type="image/png", id=example)
@@ -139,7 +147,7 @@ def test_schemathesis_finds_no_failure(
     output = result.stdout + result.stderr
     summary_lines.extend(_summary(output))
     assert result.returncode == 0, output[-6000:]
-    assert "Tested: 15" in output, output[-3000:]
+    assert "Tested: 18" in output, output[-3000:]
     assert re.search(r"Test cases:\s+\d+ generated, \d+ passed", output), output[-3000:]
     assert "failure" not in output.split("SUMMARY")[-1].lower(), output[-3000:]
     # The run exercised the mock: uploads stored files, lists and downloads followed.

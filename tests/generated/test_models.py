@@ -85,6 +85,9 @@ def test_the_spec_has_examples_for_every_kind_of_body() -> None:
         "DeletedChatFile",
         "GeneratedFile",
         "ErrorResponse",
+        "ProjectAttachmentListResponse",
+        "ProjectDocument",
+        "DeletedProjectDocument",
     } <= covered
 
 
@@ -207,3 +210,45 @@ def test_nullable_fields_accept_null(schema_name: str, payload: dict[str, Any], 
 def test_a_wrong_type_marker_is_refused() -> None:
     with pytest.raises(ValueError, match="file"):
         models.FileMetadata.from_dict({**FILE, "type": "folder"})
+
+
+ATTACHMENT = {
+    "id": "claude_proj_doc_01xyz789abc",
+    "created_at": "2024-01-16T09:00:00Z",
+    "filename": "notes.txt",
+    "mime_type": "text/plain",
+}
+
+
+def test_project_attachments_are_told_apart_by_type() -> None:
+    page = models.ProjectAttachmentListResponse.from_dict(
+        {
+            "data": [
+                {**ATTACHMENT, "type": "project_file", "id": "claude_file_1", "filename": None},
+                {**ATTACHMENT, "type": "project_doc"},
+                {"type": "project_link", "id": "claude_proj_link_1", "url": "https://x"},
+            ],
+            "has_more": False,
+            "next_page": None,
+        }
+    )
+    file, doc, other = page.data
+    assert isinstance(file, models.ProjectFileAttachment)
+    assert file.filename is None
+    assert isinstance(doc, models.ProjectDocAttachment)
+    assert doc.mime_type == "text/plain"
+    # A type the spec does not know is kept, not a failed page.
+    assert isinstance(other, models.UnknownProjectAttachment)
+    assert (other.type_, other.id, other["url"]) == (
+        "project_link",
+        "claude_proj_link_1",
+        "https://x",
+    )
+
+
+def test_a_chat_file_deletion_parses_with_or_without_its_type() -> None:
+    assert models.DeletedChatFile.from_dict({"id": "claude_file_1"}).id == "claude_file_1"
+    typed = models.DeletedChatFile.from_dict({"id": "claude_file_1", "type": "claude_file_deleted"})
+    assert typed.type_ == "claude_file_deleted"
+    with pytest.raises(ValueError, match="claude_file_deleted"):
+        models.DeletedChatFile.from_dict({"id": "claude_file_1", "type": "file_deleted"})

@@ -34,7 +34,7 @@ def test_chat_file_metadata_content_delete(client: httpx.Client, mock_server: Mo
     content = client.get(base + "/content")
     assert content.content == b"%PDF"
     assert content.headers["content-type"] == "application/pdf"
-    assert client.delete(base).json() == {"id": chat["id"]}
+    assert client.delete(base).json() == {"id": chat["id"], "type": "claude_file_deleted"}
     for answer in (client.get(base), client.get(base + "/content"), client.delete(base)):
         assert answer.status_code == 404
         assert answer.json()["error"]["type"] == "not_found_error"

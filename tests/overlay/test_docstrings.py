@@ -42,7 +42,8 @@ TWINS = twins()
 def test_the_walk_finds_every_resource() -> None:
     names = {name for name, _, _ in TWINS}
     assert {"client", "files.", "compliance.", "compliance.code_artifacts."} <= names
-    assert len(TWINS) == 7
+    assert {"compliance.projects.", "compliance.project_documents."} <= names
+    assert len(TWINS) == 9
 
 
 @pytest.mark.parametrize(("where", "sync", "asynchronous"), TWINS, ids=[t[0] for t in TWINS])

@@ -9,6 +9,7 @@ from .code_artifact_version import CodeArtifactVersion
 from .deleted_chat_file import DeletedChatFile
 from .deleted_code_artifact import DeletedCodeArtifact
 from .deleted_file import DeletedFile
+from .deleted_project_document import DeletedProjectDocument
 from .download_code_artifact_multi_file_format import (
     DownloadCodeArtifactMultiFileFormat,
 )
@@ -20,6 +21,12 @@ from .file_metadata import FileMetadata
 from .file_scope import FileScope
 from .file_upload_body import FileUploadBody
 from .generated_file import GeneratedFile
+from .project_attachment_list_response import ProjectAttachmentListResponse
+from .project_doc_attachment import ProjectDocAttachment
+from .project_document import ProjectDocument
+from .project_document_user import ProjectDocumentUser
+from .project_file_attachment import ProjectFileAttachment
+from .unknown_project_attachment import UnknownProjectAttachment
 
 __all__ = (
     "AnthropicVersion",
@@ -31,6 +38,7 @@ __all__ = (
     "DeletedChatFile",
     "DeletedCodeArtifact",
     "DeletedFile",
+    "DeletedProjectDocument",
     "DownloadCodeArtifactMultiFileFormat",
     "ErrorDetails",
     "ErrorObject",
@@ -40,4 +48,10 @@ __all__ = (
     "FileScope",
     "FileUploadBody",
     "GeneratedFile",
+    "ProjectAttachmentListResponse",
+    "ProjectDocAttachment",
+    "ProjectDocument",
+    "ProjectDocumentUser",
+    "ProjectFileAttachment",
+    "UnknownProjectAttachment",
 )

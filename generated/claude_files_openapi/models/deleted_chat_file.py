@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,15 +18,19 @@ T = TypeVar("T", bound="DeletedChatFile")
 
 @_attrs_define
 class DeletedChatFile:
-    """The confirmation of a chat file's deletion. Only the id is documented; the
-    Compliance API's other deletions add `type` (for example `claude_chat_deleted`).
+    """The confirmation of a chat file's deletion (also of a project file's, which is
+    a chat file). Revision J of the Compliance API reference (April 2026) documents
+    `{"id", "type": "claude_file_deleted"}` (`ComplianceFileDeleteResponse`); seed
+    002 documents only the id. So `type` is optional, and when sent it is
+    `claude_file_deleted`: a server that follows the seeds still parses, and one
+    that sends another type is not this operation's answer.
 
     """
 
     id: str
     """ The deleted file's id. """
-    type_: str | Unset = UNSET
-    """ The object type, when sent. """
+    type_: Literal["claude_file_deleted"] | Unset = UNSET
+    """ Always `claude_file_deleted` where sent (revision J); absent in the seeds. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,7 +55,11 @@ class DeletedChatFile:
         d = dict(src_dict)
         id = d.pop("id")
 
-        type_ = d.pop("type", UNSET)
+        type_ = cast(Literal["claude_file_deleted"] | Unset, d.pop("type", UNSET))
+        if type_ != "claude_file_deleted" and not isinstance(type_, Unset):
+            raise ValueError(
+                f"type must match const 'claude_file_deleted', got '{type_}'"
+            )
 
         deleted_chat_file = cls(
             id=id,

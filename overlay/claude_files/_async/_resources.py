@@ -1,5 +1,5 @@
 """The resources: `files`, and `compliance.files`, `.generated_files`, `.artifacts`,
-`.code_artifacts`.
+`.code_artifacts`, `.projects`, `.project_documents`.
 
 Each method builds its request with the generated endpoint module's `_get_kwargs` and
 hands it to the driver: a JSON call, or one of the download trio (`_transfers`).
@@ -24,13 +24,15 @@ from claude_files._config import Api
 from claude_files._downloads import DownloadStream, Prepare
 from claude_files._errors import InvalidArgumentError
 from claude_files._extract import ExtractLimits
-from claude_files._files import Dest
+from claude_files._files import Dest, resolve_dest
 from claude_files._models import with_request_id
 from claude_files._options import CallOptions, RequestOptions
 from claude_files._paging import Params, next_page_params
+from claude_files._projects import ProjectAttachment, parse_attachments_page, write_document
 from claude_files._protocol import Flow, request_protocol
 from claude_files._requests import (
     check_id,
+    check_limit,
     code_artifacts_params,
     files_list_params,
     json_parser,
@@ -53,6 +55,11 @@ from claude_files_openapi.api.compliance_generated_files import (
     download_generated_file,
     get_generated_file,
 )
+from claude_files_openapi.api.compliance_projects import (
+    delete_project_document,
+    get_project_document,
+    list_project_attachments,
+)
 from claude_files_openapi.api.files import (
     delete_file,
     download_file,
@@ -68,10 +75,13 @@ from claude_files_openapi.models import (
     DeletedChatFile,
     DeletedCodeArtifact,
     DeletedFile,
+    DeletedProjectDocument,
     FileListResponse,
     FileMetadata,
     FileUploadBody,
     GeneratedFile,
+    ProjectAttachmentListResponse,
+    ProjectDocument,
 )
 from claude_files_openapi.types import UNSET, File
 
@@ -294,14 +304,21 @@ class AsyncFiles(_Resource):
         return self._stream(self._content(file_id, workspace_id), max_bytes, options)
 
 
-class _ComplianceDownloads(_Resource):
-    """The download trio of a Compliance item kind (`_content` is its endpoint)."""
+class _ComplianceResource(_Resource):
+    """A Compliance API resource: its requests name one item by id."""
 
     _api = "compliance"
-    _content: ClassVar[Callable[..., dict[str, Any]]]
 
-    def _call(self, endpoint: Callable[..., dict[str, Any]], item_id: str) -> dict[str, Any]:
-        return endpoint(check_id(item_id, "id"), **self._driver.config.version("compliance"))
+    def _call(
+        self, endpoint: Callable[..., dict[str, Any]], item_id: str, name: str = "id"
+    ) -> dict[str, Any]:
+        return endpoint(check_id(item_id, name), **self._driver.config.version("compliance"))
+
+
+class _ComplianceDownloads(_ComplianceResource):
+    """The download trio of a Compliance item kind (`_content` is its endpoint)."""
+
+    _content: ClassVar[Callable[..., dict[str, Any]]]
 
     async def download(
         self, id: str, *, max_bytes: int | None = None, **options: Unpack[CallOptions]
@@ -510,6 +527,76 @@ class AsyncCodeArtifacts(_Resource):
         return self._stream(kwargs, max_bytes, options)
 
 
+class AsyncComplianceProjects(_ComplianceResource):
+    """Projects (`claude_proj_…`): `client.compliance.projects`, their files and documents.
+
+    A project's files are chat files: download and delete them with
+    `client.compliance.files`; its documents' text is `client.compliance.project_documents`'.
+    """
+
+    def attachments(
+        self, project_id: str, *, limit: int | None = None, **options: Unpack[CallOptions]
+    ) -> AsyncPager[ProjectAttachment]:
+        """Every file and document of the project, oldest first, page by page as you
+        iterate (`limit` is per page, 1 to 100; by default the server's 20).
+
+        Items are `ProjectFileAttachment` (`type` `project_file`, a `claude_file_…`),
+        `ProjectDocAttachment` (`project_doc`), or `UnknownProjectAttachment` for a
+        kind this client does not know yet (kept, not an error). Iterate `.pages` for
+        whole pages (each with `_request_id`).
+        """
+        check_id(project_id, "project_id")
+        params: Params = {} if limit is None else {"limit": check_limit(limit, 100)}
+        version = self._driver.config.version("compliance")
+        parse = json_parser(parse_attachments_page)
+
+        def page(p: Params) -> Flow[ProjectAttachmentListResponse]:
+            kwargs = list_project_attachments._get_kwargs(project_id, **p, **version)
+            return request_protocol(self._driver.policy, self._prepare(kwargs, options), parse)
+
+        pager: AsyncPager[ProjectAttachment] = self._pages(page, params, advance=next_page_params)
+        return pager
+
+
+class AsyncProjectDocuments(_ComplianceResource):
+    """Projects' documents (`claude_proj_doc_…`): `client.compliance.project_documents`."""
+
+    async def get(self, id: str, **options: Unpack[CallOptions]) -> ProjectDocument:
+        """A document, with its text in `content` (and `user`, None when the creator's
+        account is gone)."""
+        kwargs = self._call(get_project_document._get_kwargs, id)
+        return await self._json(kwargs, with_request_id(ProjectDocument).from_dict, options)
+
+    async def delete(self, id: str, **options: Unpack[CallOptions]) -> DeletedProjectDocument:
+        """Delete a document (for good; needs the key's delete scope)."""
+        kwargs = self._call(delete_project_document._get_kwargs, id)
+        return await self._json(kwargs, with_request_id(DeletedProjectDocument).from_dict, options)
+
+    async def download_to_file(
+        self,
+        id: str,
+        dest: Dest,
+        *,
+        overwrite: bool = False,
+        max_bytes: int | None = None,
+        **options: Unpack[CallOptions],
+    ) -> Path:
+        """Write the document's text to `dest` as UTF-8, atomically; returns the path.
+
+        `dest` is a folder when it exists as one or ends with a separator (`"out/"`):
+        the file then takes the document's filename, made safe (else its id). A
+        folder that does not exist is `DestinationNotFoundError`, raised before the
+        request; an existing file without `overwrite=True` is `DestinationExistsError`.
+        Text over `max_bytes` (as UTF-8) is `FileTooLargeError`. The file appears
+        complete or not at all.
+        """
+        directory, target = await arun_blocking(resolve_dest, dest, overwrite)
+        document = await self.get(id, **options)
+        return await arun_blocking(
+            write_document, directory, target, document, overwrite, max_bytes
+        )
+
+
 class AsyncCompliance:
     """The Compliance API's file endpoints (they use the compliance key)."""
 
@@ -518,3 +605,5 @@ class AsyncCompliance:
         self.generated_files = AsyncComplianceGeneratedFiles(driver)
         self.artifacts = AsyncComplianceArtifacts(driver)
         self.code_artifacts = AsyncCodeArtifacts(driver)
+        self.projects = AsyncComplianceProjects(driver)
+        self.project_documents = AsyncProjectDocuments(driver)

@@ -24,6 +24,7 @@ from claude_files.cli._commands import (
     CODE_ARTIFACTS,
     FILES,
     GENERATED_FILES,
+    PROJECT_DOCUMENTS,
     Kind,
 )
 from claude_files.cli._output import JSON_SHAPE, Redactor
@@ -539,6 +540,41 @@ def code_artifacts_download(
     )
 
 
+@compliance.group("projects", context_settings=CONTEXT, epilog=LEAF_EPILOG)
+def compliance_projects() -> None:
+    """Projects (claude_proj_...): the files and documents they hold."""
+
+
+@compliance_projects.command("attachments", epilog=LEAF_EPILOG)
+@click.argument("project_id", metavar="PROJECT_ID")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many attachments.")
+@click.option(
+    "--page-size",
+    type=click.IntRange(1, 100),
+    help="Attachments per request (default 100; fewer when --limit is smaller).",
+)
+@_common("compliance")
+def projects_attachments(project_id: str, limit: int | None, page_size: int | None) -> int:
+    """List a project's files and documents, oldest first, across every page.
+
+    A table on a terminal; otherwise one tab-separated line per attachment: type
+    (project_file, project_doc, or a kind this version does not know), id, filename,
+    created_at (RFC 3339), MIME type. A project_file is a chat file: `compliance files
+    download|delete` take its id; a project_doc's text is `compliance project-documents`'.
+    """
+    return _run(
+        "compliance",
+        lambda s: _commands.list_attachments(
+            s, s.output(), project_id, limit=limit, page_size=page_size
+        ),
+    )
+
+
+@compliance.group("project-documents", context_settings=CONTEXT, epilog=LEAF_EPILOG)
+def compliance_project_documents() -> None:
+    """Projects' documents (claude_proj_doc_...): get (with their text), download, delete."""
+
+
 def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
@@ -550,6 +586,9 @@ _delete_command(compliance_files, CHAT_FILES)
 _get_command(compliance_generated_files, GENERATED_FILES)
 _download_command(compliance_generated_files, GENERATED_FILES)
 _download_command(compliance_artifacts, ARTIFACTS)
+_get_command(compliance_project_documents, PROJECT_DOCUMENTS)
+_download_command(compliance_project_documents, PROJECT_DOCUMENTS)
+_delete_command(compliance_project_documents, PROJECT_DOCUMENTS)
 
 
 @cli.command("mock-server", context_settings=CONTEXT)

@@ -11,7 +11,7 @@ import asyncio
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,6 +42,9 @@ class Kind:
     api: str  # "files" or "compliance": the key it needs
     resource: Callable[[AsyncClient], Any]
     has_metadata: bool = True
+    """Whether `get` gives the name to download under (else the download names itself)."""
+    result_key: str = "file"
+    """The key of a `get` result in a --json line."""
 
 
 FILES = Kind("file", "files", lambda c: c.files)
@@ -52,6 +55,14 @@ ARTIFACTS = Kind(
 )
 CODE_ARTIFACTS = Kind(
     "code artifact", "compliance", lambda c: c.compliance.code_artifacts, has_metadata=False
+)
+# A document's name comes with its text: one request names and fetches it.
+PROJECT_DOCUMENTS = Kind(
+    "project document",
+    "compliance",
+    lambda c: c.compliance.project_documents,
+    has_metadata=False,
+    result_key="project_document",
 )
 
 
@@ -199,6 +210,61 @@ def _file_row(meta: Any, *, human: bool) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class Listing:
+    """How a list command shows its items: a table on a terminal, tab-separated lines
+    off one, or --json lines with the item under `key`."""
+
+    noun: str
+    key: str
+    columns: tuple[str, ...]
+    row: Callable[[Any, bool], list[str]]
+    """An item's cells: `(item, human)`, short for people, exact for scripts."""
+    leading: tuple[str, ...]
+    flexible: str | None
+
+
+async def show_list(
+    out: Output, listing: Listing, items: Callable[[], AsyncIterator[Any]], limit: int | None
+) -> int:
+    """Print the items as they arrive (or as far as `limit`); a failure part-way leaves
+    what was listed and exits 1."""
+    rows: list[list[str]] = []
+    count = 0
+    failed: Outcome | None = None
+    try:
+        async for item in items():
+            count += 1
+            if out.json_mode:
+                out.json({"ok": True, "id": item.id, listing.key: _dump(item)})
+            elif out.stdout_tty:
+                rows.append(listing.row(item, True))
+            else:
+                out.line("\t".join(listing.row(item, False)))
+            if limit is not None and count >= limit:
+                break
+    except ClaudeFilesError as exc:  # what was listed stands; the rest is an error
+        failed = failure(f"list (after {_count(count, listing.noun, listing.noun + 's')})", exc)
+    if out.stdout_tty and not out.json_mode:
+        if rows:
+            out.table(listing.columns, rows, leading=listing.leading, flexible=listing.flexible)
+        out.info(_count(count, listing.noun, listing.noun + "s"))
+    if failed is not None:
+        Run("listed", out).report(failed)
+        return 1
+    return 0
+
+
+FILE_LISTING = Listing(
+    "file",
+    "file",
+    FILE_COLUMNS,
+    lambda meta, human: _file_row(meta, human=human),
+    leading=("ID", "SIZE", "CREATED"),
+    flexible="FILENAME",
+)
+
+
 async def list_files(
     settings: Settings,
     out: Output,
@@ -209,33 +275,13 @@ async def list_files(
     before: str | None,
 ) -> int:
     per_page = page_size or (min(limit, 1000) if limit else 100)
-    rows: list[list[str]] = []
-    count = 0
-    failed: Outcome | None = None
     async with settings.client() as client:
-        pages = client.files.list(limit=per_page, after_id=after, before_id=before).pages
-        try:
-            async for page in pages:
-                for meta in page.data[: None if limit is None else limit - count]:
-                    count += 1
-                    if out.json_mode:
-                        out.json({"ok": True, "id": meta.id, "file": _dump(meta)})
-                    elif out.stdout_tty:
-                        rows.append(_file_row(meta, human=True))
-                    else:
-                        out.line("\t".join(_file_row(meta, human=False)))
-                if limit is not None and count >= limit:
-                    break
-        except ClaudeFilesError as exc:  # what was listed stands; the rest is an error
-            failed = failure(f"list (after {count} files)", exc)
-    if out.stdout_tty and not out.json_mode:
-        if rows:
-            out.table(FILE_COLUMNS, rows)
-        out.info(f"{count} file{'' if count == 1 else 's'}")
-    if failed is not None:
-        Run("listed", out).report(failed)
-        return 1
-    return 0
+        return await show_list(
+            out,
+            FILE_LISTING,
+            lambda: aiter(client.files.list(limit=per_page, after_id=after, before_id=before)),
+            limit,
+        )
 
 
 # -- get ---------------------------------------------------------------------------------
@@ -262,7 +308,7 @@ async def get(settings: Settings, out: Output, kind: Kind, ids: Sequence[str], *
         if isinstance(result, Outcome):
             run.report(result)
             continue
-        data: dict[str, Any] = {"ok": True, "id": file_id, "file": _dump(result)}
+        data: dict[str, Any] = {"ok": True, "id": file_id, kind.result_key: _dump(result)}
         run.report(Outcome(file_id, True, data, ""), quiet=True)
         if out.json_mode:
             out.json(data)
@@ -270,7 +316,7 @@ async def get(settings: Settings, out: Output, kind: Kind, ids: Sequence[str], *
         if shown and not out.stdout_tty:
             out.line("")
         shown += 1
-        fields = [(k, _cell(v)) for k, v in data["file"].items()]
+        fields = [(k, _cell(v)) for k, v in data[kind.result_key].items()]
         out.fields(fields, title=f"{kind.noun} {file_id}")
     run.summarize()
     return run.exit_code()
@@ -477,6 +523,16 @@ def _known(value: Any) -> Any:
     return None if isinstance(value, Unset) else value
 
 
+CODE_ARTIFACT_LISTING = Listing(
+    "code artifact",
+    "code_artifact",
+    CODE_ARTIFACT_COLUMNS,
+    lambda artifact, human: _artifact_row(artifact, human=human),
+    leading=("ID", "UPDATED", "VERSIONS"),
+    flexible=None,
+)
+
+
 async def list_code_artifacts(
     settings: Settings,
     out: Output,
@@ -489,40 +545,21 @@ async def list_code_artifacts(
     updated_before: datetime | None,
 ) -> int:
     per_page = page_size or (min(limit, 100) if limit else 100)
-    rows: list[list[str]] = []
-    count = 0
-    failed: Outcome | None = None
     async with settings.client() as client:
-        artifacts = client.compliance.code_artifacts.list(
-            limit=per_page,
-            organization_ids=list(organization_ids) or None,
-            user_ids=list(user_ids) or None,
-            updated_at_gte=updated_since,
-            updated_at_lt=updated_before,
+        return await show_list(
+            out,
+            CODE_ARTIFACT_LISTING,
+            lambda: aiter(
+                client.compliance.code_artifacts.list(
+                    limit=per_page,
+                    organization_ids=list(organization_ids) or None,
+                    user_ids=list(user_ids) or None,
+                    updated_at_gte=updated_since,
+                    updated_at_lt=updated_before,
+                )
+            ),
+            limit,
         )
-        try:
-            async for artifact in artifacts:
-                count += 1
-                if out.json_mode:
-                    out.json({"ok": True, "id": artifact.id, "code_artifact": _dump(artifact)})
-                elif out.stdout_tty:
-                    rows.append(_artifact_row(artifact, human=True))
-                else:
-                    out.line("\t".join(_artifact_row(artifact, human=False)))
-                if limit is not None and count >= limit:
-                    break
-        except ClaudeFilesError as exc:  # what was listed stands; the rest is an error
-            failed = failure(f"list (after {count} code artifacts)", exc)
-    if out.stdout_tty and not out.json_mode:
-        if rows:
-            out.table(
-                CODE_ARTIFACT_COLUMNS, rows, leading=("ID", "UPDATED", "VERSIONS"), flexible=None
-            )
-        out.info(f"{count} code artifact{'' if count == 1 else 's'}")
-    if failed is not None:
-        Run("listed", out).report(failed)
-        return 1
-    return 0
 
 
 async def get_code_artifacts(
@@ -637,3 +674,52 @@ async def download_code_artifacts(
 
 def _count_files(folder: Path) -> int:
     return sum(1 for p in folder.rglob("*") if p.is_file())
+
+
+# -- projects ----------------------------------------------------------------------------
+
+ATTACHMENT_COLUMNS = ("TYPE", "ID", "FILENAME", "CREATED", "MIME TYPE")
+
+
+def _attachment_row(item: Any, human: bool) -> list[str]:
+    """Any attachment, of a known kind or not (its fields then as far as it has them)."""
+    created = getattr(item, "created_at", None)
+    when = "-"
+    if isinstance(created, datetime):
+        when = created.astimezone().strftime("%Y-%m-%d %H:%M") if human else created.isoformat()
+    return [
+        item.type_,
+        item.id,
+        _cell(_known(getattr(item, "filename", None))),
+        when,
+        _cell(_known(getattr(item, "mime_type", None))),
+    ]
+
+
+ATTACHMENT_LISTING = Listing(
+    "attachment",
+    "attachment",
+    ATTACHMENT_COLUMNS,
+    _attachment_row,
+    leading=("TYPE", "ID", "CREATED"),
+    flexible="FILENAME",
+)
+
+
+async def list_attachments(
+    settings: Settings,
+    out: Output,
+    project_id: str,
+    *,
+    limit: int | None,
+    page_size: int | None,
+) -> int:
+    per_page = page_size or (min(limit, 100) if limit else 100)
+    async with settings.client() as client:
+        projects = client.compliance.projects
+        return await show_list(
+            out,
+            ATTACHMENT_LISTING,
+            lambda: aiter(projects.attachments(project_id, limit=per_page)),
+            limit,
+        )

@@ -35,8 +35,9 @@ failed item, in one shape for every command:
 the new file) and "path" the local file, when there is one. The result:
 "file" (files upload, list, get; compliance files/generated-files get),
 "code_artifact" (code-artifacts list, get), "code_artifact_version" (get
---version), "size_bytes" (download), "files" (download --extract: how
-many) or "deleted" (delete). "error" always has "type" and "message"; an
+--version), "attachment" (projects attachments), "project_document"
+(project-documents get), "size_bytes" (download), "files" (download
+--extract: how many) or "deleted" (delete). "error" always has "type" and "message"; an
 API error adds "status" and "request_id" (and "error_code", "hint")."""
 
 

@@ -42,6 +42,7 @@ from claude_files.testing._store import (
     CodeArtifactVersion,
     Store,
     StoredFile,
+    attachment_key,
     new_id,
 )
 from claude_files.testing._upload import UploadError, receive_upload
@@ -52,6 +53,7 @@ MAX_UPLOAD_BYTES = 500 * 1024 * 1024
 EXPIRES_RANGE = (3600, 7776000)
 DEFAULT_LIMIT, MAX_LIMIT, MAX_IDS = 20, 1000, 100
 CODE_ARTIFACT_MAX_LIMIT, MAX_ORGANIZATION_IDS, MAX_USER_IDS = 100, 500, 200
+ATTACHMENTS_MAX_LIMIT = 100
 CHUNK = 64 * 1024
 
 ListShape = Literal["both", "next_page", "has_more"]
@@ -213,6 +215,17 @@ _ROUTES = [
         re.compile(rf"/v1/compliance/apps/code/artifacts/{_SEGMENT}/content"),
         "compliance",
         {"GET": "download_code_artifact"},
+    ),
+    # Before the attachments: `/projects/documents/attachments` is a document's path.
+    _Route(
+        re.compile(rf"/v1/compliance/apps/projects/documents/{_SEGMENT}"),
+        "compliance",
+        {"GET": "get_project_document", "DELETE": "delete_project_document"},
+    ),
+    _Route(
+        re.compile(rf"/v1/compliance/apps/projects/{_SEGMENT}/attachments"),
+        "compliance",
+        {"GET": "list_project_attachments"},
     ),
     # Not in the spec as a resource: present only so a DELETE gets the honest 405.
     _Route(
@@ -596,7 +609,7 @@ class MockApp:
             raise ApiError(404, f"Chat file not found: {file_id}")
         if chat.blob is not None:
             chat.blob.path.unlink(missing_ok=True)
-        return JSONResponse({"id": file_id})
+        return JSONResponse({"id": file_id, "type": "claude_file_deleted"})
 
     async def download_chat_file(self, _: Request, file_id: str) -> Response:
         with self.store.lock:
@@ -633,6 +646,35 @@ class MockApp:
         extension = mimetypes.guess_extension(artifact.mime_type, strict=False) or ""
         filename = artifact.filename or version_id + extension
         return _content_response(artifact.blob, artifact.mime_type, filename)
+
+    # Projects --------------------------------------------------------------------------
+
+    async def list_project_attachments(self, request: Request, project_id: str) -> Response:
+        limit = self._limit(_single(request, "limit"), ATTACHMENTS_MAX_LIMIT)
+        page = _non_empty(request, "page")
+        after = _decode_attachment_cursor(page) if page is not None else None
+        items = self.store.project_attachments(project_id)
+        if items is None:
+            raise ApiError(404, f"No project found with id {project_id}.")
+        if after is not None:
+            items = [item for item in items if attachment_key(item) > after]
+        chosen, more = items[:limit], len(items) > limit
+        cursor = _encode_cursor(" ".join(attachment_key(chosen[-1]))) if more else None
+        return JSONResponse({"data": chosen, "has_more": more, "next_page": cursor})
+
+    async def get_project_document(self, _: Request, document_id: str) -> Response:
+        with self.store.lock:
+            document = self.store.project_documents.get(document_id)
+        if document is None:
+            raise ApiError(404, _NO_DOCUMENT)
+        return JSONResponse(document.to_json())
+
+    async def delete_project_document(self, _: Request, document_id: str) -> Response:
+        with self.store.lock:
+            document = self.store.project_documents.pop(document_id, None)
+        if document is None:
+            raise ApiError(404, _NO_DOCUMENT)
+        return JSONResponse({"id": document_id, "type": "claude_project_document_deleted"})
 
     # Code artifacts --------------------------------------------------------------------
 
@@ -701,6 +743,17 @@ class MockApp:
                 error_type="invalid_request_error",
             )
         return _version_content(artifact, version, zip_allowed=multi_file_format == "zip")
+
+
+_NO_DOCUMENT = "No project document found with provided id, or it has already been deleted."
+
+
+def _decode_attachment_cursor(page: str) -> tuple[str, str]:
+    """The (created_at, id) an attachments cursor points after; 400 when it is not one."""
+    created, _, item_id = (_decode_cursor(page) or "").partition(" ")
+    if not created or not item_id:
+        raise ApiError(400, "page: invalid page cursor")
+    return created, item_id
 
 
 def _id_list(request: Request, name: str, most: int) -> set[str] | None:

@@ -51,8 +51,11 @@ from claude_files.testing._store import (
     CodeArtifact,
     CodeArtifactVersion,
     GeneratedFile,
+    Project,
+    ProjectDocument,
     Store,
     StoredFile,
+    file_attachment,
     new_id,
 )
 
@@ -567,6 +570,89 @@ class MockServer:
         with self._store.lock:
             self._store.code_artifacts[artifact.id] = artifact
         return artifact.to_json()
+
+    def add_project(self, *, id: str | None = None) -> str:
+        """Seed an empty project; returns its `claude_proj_…` id (an id already seeded keeps
+        its attachments)."""
+        project_id = id or new_id("claude_proj_")
+        with self._store.lock:
+            self._store.projects.setdefault(project_id, Project(project_id))
+        return project_id
+
+    def _project(self, project_id: str) -> Project:
+        with self._store.lock:
+            project = self._store.projects.get(project_id)
+        if project is None:
+            raise KeyError(f"no project {project_id!r}: add_project() first")
+        return project
+
+    def add_project_file(
+        self,
+        project_id: str,
+        content: bytes | None,
+        filename: str | None = "file.bin",
+        mime_type: str | None = "application/octet-stream",
+        *,
+        id: str | None = None,
+        created_at: datetime | None = None,
+        chunked: bool = True,
+        content_md5: bool = False,
+    ) -> dict[str, Any]:
+        """Seed a file in a project; returns its attachment JSON (`type: project_file`).
+
+        A project file is a chat file (`claude_file_…`), seeded as `add_chat_file` does
+        (the keyword arguments are its): its content and deletion are the chat-files
+        endpoints'. A chat file deleted there is no longer listed.
+        """
+        project = self._project(project_id)
+        chat = self.add_chat_file(
+            content,
+            filename,
+            mime_type,
+            id=id,
+            created_at=created_at,
+            chunked=chunked,
+            content_md5=content_md5,
+        )
+        with self._store.lock:
+            project.file_ids.append(chat["id"])
+            return file_attachment(self._store.chat_files[chat["id"]])
+
+    def add_project_document(
+        self,
+        project_id: str,
+        content: str,
+        filename: str = "document.txt",
+        *,
+        id: str | None = None,
+        created_at: datetime | None = None,
+        user_id: str | None = "user_01WCz1FkmYMm4gnmykNKUu3Q",
+        email_address: str | None = "jane.doe@example.com",
+    ) -> dict[str, Any]:
+        """Seed a document in a project; returns it as its endpoint sends it (with
+        `content`). `user_id=None` stands for a creator whose account was deleted."""
+        self._project(project_id)
+        document = ProjectDocument(
+            id=id or new_id("claude_proj_doc_"),
+            project_id=project_id,
+            filename=filename,
+            content=content,
+            created_at=created_at or self.now,
+            user_id=user_id,
+            email_address=email_address,
+        )
+        with self._store.lock:
+            self._store.project_documents[document.id] = document
+        return document.to_json()
+
+    def add_project_attachment(self, project_id: str, attachment: Mapping[str, Any]) -> None:
+        """List `attachment` (JSON with at least `type` and `id`) in the project, as given:
+        for kinds the mock does not model, such as a `type` a client has never seen."""
+        if not isinstance(attachment.get("type"), str) or not isinstance(attachment.get("id"), str):
+            raise ValueError("an attachment needs a str `type` and `id`")
+        project = self._project(project_id)
+        with self._store.lock:
+            project.others.append(dict(attachment))
 
     def load_fixture(self, path: str | Path) -> dict[str, list[Any]]:
         """Seed from a JSON fixture; returns what was created, by section.

@@ -261,6 +261,61 @@ class CodeArtifact:
         return body
 
 
+@dataclass
+class ProjectDocument:
+    """A project's document (`claude_proj_doc_…`): text, read whole from its endpoint."""
+
+    id: str
+    project_id: str
+    filename: str
+    content: str
+    created_at: datetime
+    user_id: str | None = None
+    email_address: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        user = {"id": self.user_id, "email_address": self.email_address}
+        return {
+            "id": self.id,
+            "filename": self.filename,
+            "content": self.content,
+            "created_at": rfc3339(self.created_at),
+            "user": user if self.user_id is not None else None,
+        }
+
+    def attachment(self) -> dict[str, Any]:
+        return {
+            "type": "project_doc",
+            "id": self.id,
+            "created_at": rfc3339(self.created_at),
+            "filename": self.filename,
+            "mime_type": "text/plain",
+        }
+
+
+def file_attachment(chat: ChatFile) -> dict[str, Any]:
+    """A chat file as a project lists it (`project_file`)."""
+    return {
+        "type": "project_file",
+        "id": chat.id,
+        "created_at": rfc3339(chat.created_at),
+        "filename": chat.filename,
+        "mime_type": chat.mime_type,
+    }
+
+
+@dataclass
+class Project:
+    """A project (`claude_proj_…`): the chat files it holds (their ids: the files live in
+    `Store.chat_files`, so their bytes and deletion are the chat files'), and attachments
+    of kinds the mock does not model, listed as given. Its documents are in
+    `Store.project_documents`."""
+
+    id: str
+    file_ids: list[str] = field(default_factory=list)
+    others: list[dict[str, Any]] = field(default_factory=list)
+
+
 class Store:
     """All records, keyed by id, behind one lock."""
 
@@ -272,6 +327,8 @@ class Store:
         self.generated_files: dict[str, GeneratedFile] = {}
         self.artifacts: dict[str, ArtifactVersion] = {}
         self.code_artifacts: dict[str, CodeArtifact] = {}
+        self.projects: dict[str, Project] = {}
+        self.project_documents: dict[str, ProjectDocument] = {}
         # Every file id ever created keeps its position, so cursors survive deletes.
         self.positions: dict[str, tuple[datetime, int]] = {}
         self._seq = 0
@@ -322,6 +379,8 @@ class Store:
             for records in (self.files, self.chat_files, self.generated_files, self.artifacts):
                 records.clear()
             self.code_artifacts.clear()
+            self.projects.clear()
+            self.project_documents.clear()
             self.positions.clear()
         for blob in blobs:
             blob.path.unlink(missing_ok=True)
@@ -342,3 +401,31 @@ class Store:
     def files_newest_first(self) -> list[StoredFile]:
         with self.lock:
             return sorted(self.files.values(), key=lambda f: f.sort_key, reverse=True)
+
+    def project_attachments(self, project_id: str) -> list[dict[str, Any]] | None:
+        """A project's files and documents, sorted by `created_at` then id (the
+        attachments' JSON); None for an unknown project. A deleted chat file or document
+        is no longer listed."""
+        with self.lock:
+            project = self.projects.get(project_id)
+            if project is None:
+                return None
+            items = [
+                file_attachment(self.chat_files[i])
+                for i in project.file_ids
+                if i in self.chat_files
+            ]
+            items += [
+                d.attachment()
+                for d in self.project_documents.values()
+                if d.project_id == project_id
+            ]
+            items += [dict(other) for other in project.others]
+        return sorted(items, key=attachment_key)
+
+
+def attachment_key(item: dict[str, Any]) -> tuple[str, str]:
+    """How attachments sort (and a page cursor points): `created_at` (normalised), id."""
+    created = item.get("created_at")
+    moment = rfc3339(datetime.fromisoformat(created)) if isinstance(created, str) else ""
+    return moment, str(item["id"])

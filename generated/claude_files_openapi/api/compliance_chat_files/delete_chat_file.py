@@ -164,7 +164,8 @@ def sync_detailed(
 ) -> Response[DeletedChatFile | ErrorResponse]:
     """Delete a chat file
 
-     Permanently deletes the file. `404` when it is unknown or already deleted.
+     Permanently deletes the file (a project's file too: it is a chat file). Needs the
+    `delete:compliance_user_data` scope. `404` when it is unknown or already deleted.
 
     Args:
         claude_file_id (str):
@@ -198,7 +199,8 @@ def sync(
 ) -> DeletedChatFile | ErrorResponse | None:
     """Delete a chat file
 
-     Permanently deletes the file. `404` when it is unknown or already deleted.
+     Permanently deletes the file (a project's file too: it is a chat file). Needs the
+    `delete:compliance_user_data` scope. `404` when it is unknown or already deleted.
 
     Args:
         claude_file_id (str):
@@ -227,7 +229,8 @@ async def asyncio_detailed(
 ) -> Response[DeletedChatFile | ErrorResponse]:
     """Delete a chat file
 
-     Permanently deletes the file. `404` when it is unknown or already deleted.
+     Permanently deletes the file (a project's file too: it is a chat file). Needs the
+    `delete:compliance_user_data` scope. `404` when it is unknown or already deleted.
 
     Args:
         claude_file_id (str):
@@ -259,7 +262,8 @@ async def asyncio(
 ) -> DeletedChatFile | ErrorResponse | None:
     """Delete a chat file
 
-     Permanently deletes the file. `404` when it is unknown or already deleted.
+     Permanently deletes the file (a project's file too: it is a chat file). Needs the
+    `delete:compliance_user_data` scope. `404` when it is unknown or already deleted.
 
     Args:
         claude_file_id (str):
