@@ -43,7 +43,7 @@ import select
 import socket
 import ssl
 import urllib.request
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, MutableMapping
 from types import TracebackType
 from typing import Any, Self
 
@@ -121,18 +121,6 @@ def _configure(sock: socket.socket, options: Iterable[httpcore.SOCKET_OPTION] | 
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-def _extra_info(sock: socket.socket, info: str, ssl_object: ssl.SSLObject | None) -> Any:
-    if info == "ssl_object":
-        return ssl_object
-    if info == "client_addr":
-        return sock.getsockname()
-    if info == "server_addr":
-        return sock.getpeername()
-    if info == "socket":
-        return sock
-    return None
-
-
 class _TLS:
     """One TLS connection's OpenSSL state on memory buffers; no I/O of its own.
 
@@ -194,15 +182,50 @@ class _TLS:
         return filled
 
 
+class _Socket:
+    """What a connection's stream holds, plain or TLS, and what it does without waiting.
+
+    `_Stream` and `_AsyncStream` are the two drivers around it: the same steps, one
+    blocking on the socket, one waiting on asyncio.
+    """
+
+    def __init__(self, sock: socket.socket, tls: _TLS | None = None) -> None:
+        self._sock = sock
+        self._tls = tls
+        self._buffer = memoryview(bytearray(READ_SIZE))  # plaintext, handed up
+        self._encrypted = memoryview(bytearray(READ_SIZE if tls else 0))  # from the socket
+
+    def _take(self, count: int) -> bytes:
+        return self._buffer[:count].tobytes()
+
+    def _wrap(self, ssl_context: ssl.SSLContext, server_hostname: str | None) -> _TLS:
+        if self._tls is not None:
+            raise httpcore.UnsupportedProtocol("TLS inside TLS (an HTTPS proxy) is not supported")
+        return _TLS(ssl_context, server_hostname)
+
+    def get_extra_info(self, info: str) -> Any:
+        tls = self._tls
+        if info == "is_readable":
+            return (tls is not None and tls.buffered) or _readable(self._sock)
+        if info == "ssl_object":
+            return None if tls is None else tls.object
+        if info == "client_addr":
+            return self._sock.getsockname()
+        if info == "server_addr":
+            return self._sock.getpeername()
+        if info == "socket":
+            return self._sock
+        return None
+
+
 # -- sync ---------------------------------------------------------------------------------
 
 
-class _Stream(httpcore.NetworkStream):
-    """A plain TCP connection that reads into one reused buffer."""
+class _Stream(_Socket, httpcore.NetworkStream):
+    """A connection that blocks on its socket: one `recv_into` per read, or per TLS batch."""
 
-    def __init__(self, sock: socket.socket) -> None:
-        self._sock = sock
-        self._buffer = memoryview(bytearray(READ_SIZE))
+    def __init__(self, sock: socket.socket, tls: _TLS | None = None) -> None:
+        super().__init__(sock, tls)
         self._timeout: float | None = sock.gettimeout()
 
     def _settimeout(self, timeout: float | None) -> None:
@@ -210,16 +233,38 @@ class _Stream(httpcore.NetworkStream):
             self._sock.settimeout(timeout)
             self._timeout = timeout
 
+    def _receive(self) -> None:
+        assert self._tls is not None
+        count = self._sock.recv_into(self._encrypted)
+        self._tls.feed(self._encrypted[:count])
+
+    def _flush(self) -> None:
+        assert self._tls is not None
+        data = self._tls.outgoing()
+        if data:
+            self._sock.sendall(data)
+
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        tls = self._tls
         with _errors(httpcore.ReadTimeout, httpcore.ReadError):
             self._settimeout(timeout)
-            count = self._sock.recv_into(self._buffer)
-        return self._buffer[:count].tobytes()
+            if tls is None:
+                return self._take(self._sock.recv_into(self._buffer))
+            while True:
+                count = tls.decrypt_into(self._buffer)
+                self._flush()  # a key update or an alert may want an answer
+                if count or tls.closed:
+                    return self._take(count)
+                self._receive()
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         with _errors(httpcore.WriteTimeout, httpcore.WriteError):
             self._settimeout(timeout)
-            self._sock.sendall(buffer)
+            if self._tls is None:
+                self._sock.sendall(buffer)
+            else:
+                self._tls.encrypt(buffer)
+                self._flush()
 
     def close(self) -> None:
         self._sock.close()
@@ -230,74 +275,22 @@ class _Stream(httpcore.NetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
-        stream = _TLSStream(self._sock, _TLS(ssl_context, server_hostname))
-        with _errors(httpcore.ConnectTimeout, httpcore.ConnectError):
-            try:
-                stream.handshake(timeout)
-            except BaseException:
-                self._sock.close()
-                raise
+        stream = _Stream(self._sock, self._wrap(ssl_context, server_hostname))
+        try:
+            with _errors(httpcore.ConnectTimeout, httpcore.ConnectError):
+                stream._handshake(timeout)
+        except BaseException:
+            self.close()
+            raise
         return stream
 
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable":
-            return _readable(self._sock)
-        return _extra_info(self._sock, info, None)
-
-
-class _TLSStream(_Stream):
-    """A TLS connection: big socket reads, every record at hand decrypted per call."""
-
-    def __init__(self, sock: socket.socket, tls: _TLS) -> None:
-        super().__init__(sock)
-        self._tls = tls
-        self._encrypted = memoryview(bytearray(READ_SIZE))
-
-    def _receive(self) -> None:
-        count = self._sock.recv_into(self._encrypted)
-        self._tls.feed(self._encrypted[:count])
-
-    def _flush(self) -> None:
-        data = self._tls.outgoing()
-        if data:
-            self._sock.sendall(data)
-
-    def handshake(self, timeout: float | None) -> None:
+    def _handshake(self, timeout: float | None) -> None:
+        assert self._tls is not None
         self._settimeout(timeout)
         while not self._tls.handshake():
             self._flush()
             self._receive()
         self._flush()
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        tls, buffer = self._tls, self._buffer
-        with _errors(httpcore.ReadTimeout, httpcore.ReadError):
-            self._settimeout(timeout)
-            while True:
-                count = tls.decrypt_into(buffer)
-                self._flush()  # a key update or an alert may want an answer
-                if count or tls.closed:
-                    return buffer[:count].tobytes()
-                self._receive()
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        with _errors(httpcore.WriteTimeout, httpcore.WriteError):
-            self._settimeout(timeout)
-            self._tls.encrypt(buffer)
-            self._flush()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        raise httpcore.UnsupportedProtocol("TLS inside TLS (an HTTPS proxy) is not supported")
-
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable":
-            return self._tls.buffered or _readable(self._sock)
-        return _extra_info(self._sock, info, self._tls.object)
 
 
 class _Backend(httpcore.NetworkBackend):
@@ -337,13 +330,12 @@ class _Backend(httpcore.NetworkBackend):
 # -- async --------------------------------------------------------------------------------
 
 
-class _AsyncStream(httpcore.AsyncNetworkStream):
-    """A plain TCP connection on asyncio, waiting on the socket itself."""
+class _AsyncStream(_Socket, httpcore.AsyncNetworkStream):
+    """A connection on asyncio, waiting on the socket itself (`loop.sock_recv_into`)."""
 
-    def __init__(self, sock: socket.socket) -> None:
-        self._sock = sock
+    def __init__(self, sock: socket.socket, tls: _TLS | None = None) -> None:
+        super().__init__(sock, tls)
         self._loop = asyncio.get_running_loop()
-        self._buffer = memoryview(bytearray(READ_SIZE))
 
     async def _recv_into(self, buffer: memoryview, timeout: float | None) -> int:
         try:
@@ -354,18 +346,40 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         await asyncio.sleep(0)  # data was waiting: still let other tasks (and a cancel) in
         return count
 
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        with _errors(httpcore.ReadTimeout, httpcore.ReadError):
-            count = await self._recv_into(self._buffer, timeout)
-        return self._buffer[:count].tobytes()
-
     async def _send(self, data: bytes, timeout: float | None) -> None:
         async with asyncio.timeout(timeout):
             await self._loop.sock_sendall(self._sock, data)
 
+    async def _receive(self, timeout: float | None) -> None:
+        assert self._tls is not None
+        count = await self._recv_into(self._encrypted, timeout)
+        self._tls.feed(self._encrypted[:count])
+
+    async def _flush(self, timeout: float | None) -> None:
+        assert self._tls is not None
+        data = self._tls.outgoing()
+        if data:
+            await self._send(data, timeout)
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        tls = self._tls
+        with _errors(httpcore.ReadTimeout, httpcore.ReadError):
+            if tls is None:
+                return self._take(await self._recv_into(self._buffer, timeout))
+            while True:
+                count = tls.decrypt_into(self._buffer)
+                await self._flush(timeout)
+                if count or tls.closed:
+                    return self._take(count)
+                await self._receive(timeout)
+
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
         with _errors(httpcore.WriteTimeout, httpcore.WriteError):
-            await self._send(buffer, timeout)
+            if self._tls is None:
+                await self._send(buffer, timeout)
+            else:
+                self._tls.encrypt(buffer)
+                await self._flush(timeout)
 
     async def aclose(self) -> None:
         # No await: closing cannot be cancelled half-way. The loop forgets the socket
@@ -381,70 +395,22 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        stream = _AsyncTLSStream(self._sock, _TLS(ssl_context, server_hostname))
+        stream = _AsyncStream(self._sock, self._wrap(ssl_context, server_hostname))
         try:
             with _errors(httpcore.ConnectTimeout, httpcore.ConnectError):
                 async with asyncio.timeout(timeout):
-                    await stream.handshake()
+                    await stream._handshake()
         except BaseException:
             await self.aclose()
             raise
         return stream
 
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable":
-            return _readable(self._sock)
-        return _extra_info(self._sock, info, None)
-
-
-class _AsyncTLSStream(_AsyncStream):
-    def __init__(self, sock: socket.socket, tls: _TLS) -> None:
-        super().__init__(sock)
-        self._tls = tls
-        self._encrypted = memoryview(bytearray(READ_SIZE))
-
-    async def _receive(self, timeout: float | None) -> None:
-        count = await self._recv_into(self._encrypted, timeout)
-        self._tls.feed(self._encrypted[:count])
-
-    async def _flush(self, timeout: float | None) -> None:
-        data = self._tls.outgoing()
-        if data:
-            await self._send(data, timeout)
-
-    async def handshake(self) -> None:
+    async def _handshake(self) -> None:
+        assert self._tls is not None
         while not self._tls.handshake():
             await self._flush(None)
             await self._receive(None)
         await self._flush(None)
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        tls, buffer = self._tls, self._buffer
-        with _errors(httpcore.ReadTimeout, httpcore.ReadError):
-            while True:
-                count = tls.decrypt_into(buffer)
-                await self._flush(timeout)
-                if count or tls.closed:
-                    return buffer[:count].tobytes()
-                await self._receive(timeout)
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        with _errors(httpcore.WriteTimeout, httpcore.WriteError):
-            self._tls.encrypt(buffer)
-            await self._flush(timeout)
-
-    async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise httpcore.UnsupportedProtocol("TLS inside TLS (an HTTPS proxy) is not supported")
-
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable":
-            return self._tls.buffered or _readable(self._sock)
-        return _extra_info(self._sock, info, self._tls.object)
 
 
 class _AsyncBackend(httpcore.AsyncNetworkBackend):
@@ -567,6 +533,22 @@ def _core_request(request: httpx.Request) -> httpcore.Request:
     )
 
 
+def _response(
+    status: int,
+    headers: list[tuple[bytes, bytes]],
+    stream: httpx.SyncByteStream | httpx.AsyncByteStream,
+    extensions: MutableMapping[str, Any],
+) -> httpx.Response:
+    return httpx.Response(status_code=status, headers=headers, stream=stream, extensions=extensions)
+
+
+def _copy(response: httpx.Response) -> httpx.Response:
+    """A fresh response on `response`'s stream, for the outer client to make its own."""
+    return _response(
+        response.status_code, response.headers.raw, response.stream, response.extensions
+    )
+
+
 def _pool_options(
     verify: ssl.SSLContext | bool, trust_env: bool, limits: httpx.Limits
 ) -> dict[str, Any]:
@@ -605,11 +587,8 @@ class _FastTransport(httpx.BaseTransport):
         with _httpx_errors():
             response = self._pool.handle_request(_core_request(request))
         assert isinstance(response.stream, Iterable)
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_ResponseStream(response.stream),
-            extensions=response.extensions,
+        return _response(
+            response.status, response.headers, _ResponseStream(response.stream), response.extensions
         )
 
     def close(self) -> None:
@@ -641,11 +620,11 @@ class _AsyncFastTransport(httpx.AsyncBaseTransport):
         with _httpx_errors():
             response = await self._pool.handle_async_request(_core_request(request))
         assert isinstance(response.stream, AsyncIterable)
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_AsyncResponseStream(response.stream),
-            extensions=response.extensions,
+        return _response(
+            response.status,
+            response.headers,
+            _AsyncResponseStream(response.stream),
+            response.extensions,
         )
 
     async def aclose(self) -> None:
@@ -660,13 +639,7 @@ class _EnvironmentProxies(httpx.BaseTransport):
         self._client = httpx.Client(verify=verify, limits=limits, trust_env=True)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = self._client.send(request, stream=True)
-        return httpx.Response(
-            status_code=response.status_code,
-            headers=response.headers.raw,
-            stream=response.stream,
-            extensions=response.extensions,
-        )
+        return _copy(self._client.send(request, stream=True))
 
     def close(self) -> None:
         self._client.close()
@@ -679,13 +652,7 @@ class _AsyncEnvironmentProxies(httpx.AsyncBaseTransport):
         self._client = httpx.AsyncClient(verify=verify, limits=limits, trust_env=True)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self._client.send(request, stream=True)
-        return httpx.Response(
-            status_code=response.status_code,
-            headers=response.headers.raw,
-            stream=response.stream,
-            extensions=response.extensions,
-        )
+        return _copy(await self._client.send(request, stream=True))
 
     async def aclose(self) -> None:
         await self._client.aclose()

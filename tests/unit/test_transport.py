@@ -9,6 +9,7 @@ test runs the sync transport in `httpx.Client` and the async one in `httpx.Async
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import random
 import shutil
@@ -108,7 +109,10 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             pass  # the client went away, as the cancellation test wants
         finally:
-            self.connection.close()  # now, not after `finished` is seen
+            # Closed now, not after `finished` is seen (the socket's files hold it open).
+            for done in (self.wfile.close, self.rfile.close, self.connection.close):
+                with contextlib.suppress(OSError):
+                    done()
             self.server.finished.set()
 
 
