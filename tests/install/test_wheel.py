@@ -27,7 +27,7 @@ def test_wheel_holds_both_packages_typed_and_nothing_else(wheel: Path) -> None:
         for line in metadata.splitlines()
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     )
-    assert requires == ["anyio", "attrs", "httpx", "python-dateutil"]
+    assert requires == ["anyio", "attrs", "httpcore", "httpx", "python-dateutil"]
 
 
 def test_wheel_declares_ranges_and_its_license(wheel: Path) -> None:
