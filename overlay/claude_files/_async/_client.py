@@ -22,6 +22,7 @@ from claude_files._config import (
 from claude_files._errors import InvalidArgumentError
 from claude_files._options import NOT_GIVEN, NotGiven, Timeout, given
 from claude_files._retry import RetryPolicy
+from claude_files._transport import AsyncTransport
 
 
 class AsyncClient:
@@ -81,7 +82,9 @@ class AsyncClient:
         self.workspace_id, self.max_download_bytes = workspace_id, max_download_bytes
         self._owns_http = http_client is None
         own_timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
-        self._http = http_client or httpx.AsyncClient(timeout=own_timeout)
+        self._http = http_client or httpx.AsyncClient(
+            timeout=own_timeout, transport=AsyncTransport()
+        )
         self._driver = AsyncDriver(self._http, self._config, RetryPolicy(max_retries=max_retries))
         self.files = AsyncFiles(self._driver)
         self.compliance = AsyncCompliance(self._driver)

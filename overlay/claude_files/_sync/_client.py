@@ -24,6 +24,7 @@ from claude_files._config import (
 from claude_files._errors import InvalidArgumentError
 from claude_files._options import NOT_GIVEN, NotGiven, Timeout, given
 from claude_files._retry import RetryPolicy
+from claude_files._transport import Transport
 
 
 class Client:
@@ -83,7 +84,9 @@ class Client:
         self.workspace_id, self.max_download_bytes = workspace_id, max_download_bytes
         self._owns_http = http_client is None
         own_timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
-        self._http = http_client or httpx.Client(timeout=own_timeout)
+        self._http = http_client or httpx.Client(
+            timeout=own_timeout, transport=Transport()
+        )
         self._driver = Driver(self._http, self._config, RetryPolicy(max_retries=max_retries))
         self.files = Files(self._driver)
         self.compliance = Compliance(self._driver)
