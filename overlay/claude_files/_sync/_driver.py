@@ -23,6 +23,7 @@ from claude_files._concurrency import (
 )
 from claude_files._config import Config
 from claude_files._errors import APIConnectionError, APITimeoutError, InvalidTypeError
+from claude_files._progress import ReportingStream
 from claude_files._protocol import Accepted, Block, Event, Flow, ReadChunk, Send, Sleep
 from claude_files._retry import RetryPolicy
 
@@ -107,6 +108,8 @@ class _Run:
     def _send(self, command: Send) -> httpx.Response | APIConnectionError:
         http = self._driver.http
         request = build_request(http, command)
+        if command.on_body is not None:
+            request.stream = ReportingStream(request.stream, command.on_body)
         started = _logs.sending(request)
         try:
             response = http.send(request, stream=True, follow_redirects=False)

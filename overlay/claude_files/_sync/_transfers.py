@@ -27,6 +27,7 @@ from claude_files._files import (
     resolve_dest,
     resolve_extract_dest,
 )
+from claude_files._progress import Progress, ProgressCallback
 from claude_files._protocol import Event
 
 #: The writer thread is handed this much at a time, and may fall this far behind.
@@ -34,7 +35,13 @@ WRITE_BATCH_BYTES = 1024 * 1024
 WRITE_BACKLOG_BYTES = 16 * 1024 * 1024
 
 
-def download(driver: Driver, prepare: Prepare, max_bytes: int | None) -> bytes:
+def download(
+    driver: Driver,
+    prepare: Prepare,
+    max_bytes: int | None,
+    on_progress: ProgressCallback | None = None,
+) -> bytes:
+    progress = Progress(on_progress)
     core = DownloadCore(max_bytes, Worker)
     memory = Memory(core)
     flow = download_protocol(core, driver.policy, prepare)
@@ -42,8 +49,11 @@ def download(driver: Driver, prepare: Prepare, max_bytes: int | None) -> bytes:
         for event in events:
             if isinstance(event, bytes):
                 memory.write(event)
+                progress.advance(len(event))
             else:
                 memory.accept()
+                progress.start(core.total)
+    progress.finish()
     return memory.getvalue()
 
 
@@ -56,14 +66,18 @@ def download_to_file(
     overwrite: bool,
     max_bytes: int | None,
     extract: ExtractLimits | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> Path:
     """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
+    progress = Progress(on_progress)
     if extract is not None:
         if overwrite:
             raise InvalidArgumentError(
                 "extract makes a new folder: overwrite is not supported with it"
             )
-        return _download_and_extract(driver, prepare, file_id, dest, max_bytes, extract)
+        return _download_and_extract(
+            driver, prepare, file_id, dest, max_bytes, extract, progress
+        )
     directory, target = run_blocking(resolve_dest, dest, overwrite)
     core = DownloadCore(max_bytes, Worker)
     out = run_blocking(AtomicFile, directory)
@@ -72,7 +86,7 @@ def download_to_file(
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the file's name is known, and refused if it exists
             final = run_blocking(final_path, directory, target, core, file_id, overwrite)
-            _write(events, out)
+            _write(events, out, progress, core.total)
         return run_blocking(out.commit, final, overwrite)
     except BaseException:
         with Shield():
@@ -87,6 +101,7 @@ def _download_and_extract(
     dest: str | os.PathLike[str],
     max_bytes: int | None,
     limits: ExtractLimits,
+    progress: Progress,
 ) -> Path:
     directory, target = run_blocking(resolve_extract_dest, dest)
     core = DownloadCore(max_bytes, Worker)
@@ -96,7 +111,7 @@ def _download_and_extract(
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the folder is known, and refused if it exists
             folder = run_blocking(folder_path, directory, target, core, file_id)
-            _write(events, archive)
+            _write(events, archive, progress, core.total)
         run_blocking(archive.close)
         return run_blocking(extract_zip, archive.path, folder, limits)
     finally:
@@ -104,9 +119,13 @@ def _download_and_extract(
             run_blocking(archive.discard)
 
 
-def _write(events: Generator[Event], out: AtomicFile) -> None:
-    """Write the body in a worker thread, a batch at a time, while the next arrives."""
+def _write(
+    events: Generator[Event], out: AtomicFile, progress: Progress, total: int | None
+) -> None:
+    """Write the body in a worker thread, a batch at a time, while the next arrives;
+    the progress is the bytes received, the last call once all are (before the commit)."""
     writer = Worker("claude-files-write")
+    progress.start(total)
     try:
         batch: list[bytes] = []
         size = 0
@@ -114,6 +133,7 @@ def _write(events: Generator[Event], out: AtomicFile) -> None:
             assert isinstance(event, bytes)
             batch.append(event)
             size += len(event)
+            progress.advance(len(event))
             if size >= WRITE_BATCH_BYTES:
                 writer.submit(out.write_batch, batch, size)
                 batch, size = [], 0
@@ -121,6 +141,7 @@ def _write(events: Generator[Event], out: AtomicFile) -> None:
                     run_blocking(writer.wait, WRITE_BACKLOG_BYTES // 2)
         writer.submit(out.write_batch, batch, size)
         run_blocking(writer.close)
+        progress.finish()
     finally:
         with Shield():
             run_blocking(writer.abandon)
@@ -128,16 +149,24 @@ def _write(events: Generator[Event], out: AtomicFile) -> None:
 
 @contextlib.contextmanager
 def download_stream(
-    driver: Driver, prepare: Prepare, max_bytes: int | None
+    driver: Driver,
+    prepare: Prepare,
+    max_bytes: int | None,
+    on_progress: ProgressCallback | None = None,
 ) -> Iterator[DownloadStream]:
+    progress = Progress(on_progress)
     core = DownloadCore(max_bytes, Worker)
     flow = download_protocol(core, driver.policy, prepare)
     with contextlib.closing(driver.stream(flow)) as events:
         next(events)  # sends the request: an error response raises here
-        yield DownloadStream(_data(events), core)
+        progress.start(core.total)
+        yield DownloadStream(_data(events, progress), core)
 
 
-def _data(events: Generator[Event]) -> Iterator[bytes]:
+def _data(events: Generator[Event], progress: Progress) -> Iterator[bytes]:
+    """The body's chunks; the progress counts those handed to the caller."""
     for event in events:
         assert isinstance(event, bytes)
+        progress.advance(len(event))
         yield event
+    progress.finish()
