@@ -3,11 +3,12 @@
 Usage: `python bench/overhead.py [--size-mib 256] [--repeats 5]`. Starts `bench/server.py`
 over one file of random bytes, then downloads it with `Client.files.download_to_file`
 into tmpfs (`/dev/shm` when there is room) in each variant, the variants interleaved (each
-round rotates their order), and prints each one's median seconds and its ratio to
-`plain`:
+round rotates their order), and prints each one's median wall seconds (their range, the
+ratio to `plain`) and median CPU seconds of this process (all its threads: steadier than
+the wall clock on a busy machine):
 
 - `plain`: tracing off (`open_telemetry=False`), no `on_progress`;
-- `progress`: with an `on_progress` that keeps the last count;
+- `progress`: with an `on_progress` that counts its calls;
 - `otel-off-env`: `ANTHROPIC_OPEN_TELEMETRY=false`, as a user switches it off;
 - `otel-api-only`: opentelemetry-api installed, no SDK set up (its default tracer);
 - `otel-sdk`: the SDK's `TracerProvider` with an in-memory exporter: a span recorded.
@@ -34,6 +35,8 @@ from run import API_KEY, MiB, bench_server, pick_dest_dir, write_random
 
 from claude_files import Client
 
+CALLS = [0]  # how many times on_progress was called
+
 
 def variants(base_url: str, provider: Any) -> dict[str, Callable[[], tuple[Client, Any]]]:
     def client(**kwargs: Any) -> Client:
@@ -46,10 +49,8 @@ def variants(base_url: str, provider: Any) -> dict[str, Callable[[], tuple[Clien
         finally:
             del os.environ["ANTHROPIC_OPEN_TELEMETRY"]
 
-    last = [0]
-
     def progress(done: int, total: int | None) -> None:
-        last[0] = done
+        CALLS[0] += 1
 
     return {
         "plain": lambda: (client(open_telemetry=False), None),
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         with bench_server(manifest, data) as base_url:
             made = variants(base_url, provider)
             times: dict[str, list[float]] = {name: [] for name in made}
+            cpu: dict[str, list[float]] = {name: [] for name in made}
             names = list(made)
             for round_ in range(args.repeats):
                 order = names[round_ % len(names) :] + names[: round_ % len(names)]
@@ -90,21 +92,28 @@ def main(argv: list[str] | None = None) -> int:
                     client, on_progress = made[name]()
                     with client:
                         dest = dest_dir / "download.bin"
-                        start = time.perf_counter()
+                        start, start_cpu = time.perf_counter(), time.process_time()
                         client.files.download_to_file(
                             "file_big", dest, overwrite=True, on_progress=on_progress
                         )
                         times[name].append(time.perf_counter() - start)
+                        cpu[name].append(time.process_time() - start_cpu)
                         assert dest.stat().st_size == size
                         dest.unlink()
         spans = len(exporter.get_finished_spans())
         assert spans == args.repeats, f"{spans} spans recorded, {args.repeats} expected"
     plain = statistics.median(times["plain"])
+    plain_cpu = statistics.median(cpu["plain"])
     print(f"{args.size_mib} MiB download_to_file into {dest_dir}, medians of {args.repeats}:")
+    print(f"  {'variant':14} {'wall s':>7} {'range':>13} {'ratio':>7} {'cpu s':>7} {'ratio':>7}")
     for name, runs in times.items():
-        median = statistics.median(runs)
+        median, median_cpu = statistics.median(runs), statistics.median(cpu[name])
         spread = f"{min(runs):.3f}-{max(runs):.3f}"
-        print(f"  {name:14} {median:.3f} s  ({spread})  {median / plain:.3f}x plain")
+        print(
+            f"  {name:14} {median:7.3f} {spread:>13} {median / plain:6.3f}x"
+            f" {median_cpu:7.3f} {median_cpu / plain_cpu:6.3f}x"
+        )
+    print(f"  on_progress calls per download: {CALLS[0] / args.repeats:.0f}")
     return 0
 
 
