@@ -66,9 +66,11 @@ if TYPE_CHECKING:
     )
     from claude_files._extract import ExtractLimits
     from claude_files._files import safe_filename
+    from claude_files._progress import ProgressCallback
     from claude_files._projects import ProjectAttachment
     from claude_files._sync._client import Client
     from claude_files._sync._pager import Pager
+    from claude_files._telemetry import OpenTelemetryOptions
     from claude_files._uploads import MAX_UPLOAD_BYTES
     from claude_files._version import __version__
     from claude_files_openapi.models import (
@@ -140,6 +142,7 @@ _EXPORTS: dict[str, str] = {
     "InvalidTypeError": "claude_files._errors",
     "MultiFileUnavailableError": "claude_files._errors",
     "NotFoundError": "claude_files._errors",
+    "OpenTelemetryOptions": "claude_files._telemetry",
     "OrganizationOnHoldError": "claude_files._errors",
     "OverloadedError": "claude_files._errors",
     "Pager": "claude_files._sync._pager",
@@ -152,6 +155,7 @@ _EXPORTS: dict[str, str] = {
     "ProjectDocument": "claude_files_openapi.models",
     "ProjectDocumentUser": "claude_files_openapi.models",
     "ProjectFileAttachment": "claude_files_openapi.models",
+    "ProgressCallback": "claude_files._progress",
     "RateLimitError": "claude_files._errors",
     "RequestHeaderFieldsTooLargeError": "claude_files._errors",
     "RequestTimeoutError": "claude_files._errors",
@@ -214,12 +218,14 @@ __all__ = [
     "InvalidTypeError",
     "MultiFileUnavailableError",
     "NotFoundError",
+    "OpenTelemetryOptions",
     "OrganizationOnHoldError",
     "OverloadedError",
     "Pager",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "PreconditionFailedError",
+    "ProgressCallback",
     "ProjectAttachment",
     "ProjectAttachmentListResponse",
     "ProjectDocAttachment",

@@ -35,6 +35,8 @@ class Send:
     prepare: Callable[[], dict[str, Any]]
     #: prepare() touches the disk (uploads): async drivers run it in a thread.
     blocking: bool = False
+    #: Called as each chunk of the request's body is read to be sent (an upload's progress).
+    on_body: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -94,11 +96,12 @@ def request_protocol(
     parse: Callable[[bytes], T],
     *,
     blocking: bool = False,
+    on_body: Callable[[], object] | None = None,
 ) -> Flow[T]:
     """Send a request, retrying per `policy`; parse a 2xx body, raise the typed error."""
     retries = 0
     while True:
-        result = yield Send(prepare, blocking)
+        result = yield Send(prepare, blocking, on_body)
         failure: APIError
         if isinstance(result, APIConnectionError):
             failure, wait = result, policy.wait_after(retries)

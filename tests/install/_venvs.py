@@ -27,7 +27,7 @@ CONSTRAINTS = ROOT / "constraints.txt"
 # What a new user installs next to us. pip is not pinned in constraints.txt (pip freeze
 # leaves it out): it is the pip of today, which shows License-Expression in `pip show`.
 USER_TOOLS = ("pytest", "pip>=25.1")
-EXTRAS = ("cli", "mock")
+EXTRAS = ("cli", "mock", "otel")
 
 
 def _run(*args: str | os.PathLike[str], env: dict[str, str] | None = None) -> None:

@@ -9,6 +9,8 @@ the part of the code that imports it:
   pytest plugin: pytest is the program that imports it);
 - `claude_files/cli/`: the base dependencies, the `cli` extra and the `mock` extra (the
   `mock-server` command starts the mock lazily);
+- `claude_files/_otel.py`: the base dependencies and the `otel` extra (`_telemetry` imports
+  it only when tracing is on, and gets no spans when it cannot be imported);
 - everything else: the base dependencies only.
 
 Imports inside `if TYPE_CHECKING:` count like the others: a type checker reading our
@@ -56,6 +58,8 @@ def allowed(file: str, tiers: dict[str, set[str]]) -> tuple[str, set[str]]:
         return "base + mock", tiers[BASE] | tiers["mock"]
     if file.startswith("claude_files/cli/"):
         return "base + cli + mock", tiers[BASE] | tiers["cli"] | tiers["mock"]
+    if file == "claude_files/_otel.py":
+        return "base + otel", tiers[BASE] | tiers["otel"]
     return "base", tiers[BASE]
 
 
@@ -83,6 +87,7 @@ def test_the_walk_sees_the_imports_it_must(walk: Walk) -> None:
     assert ("claude_files/_retry.py", "dateutil") in modules
     assert ("claude_files/testing/_server.py", "uvicorn") in modules
     assert ("claude_files/cli/_app.py", "click") in modules
+    assert ("claude_files/_otel.py", "opentelemetry") in modules
     assert any(f.startswith("claude_files_openapi/") and m == "httpx" for f, m in modules)
 
 

@@ -39,6 +39,19 @@ def test_installed_requirements_are_consistent(venv: Venv, tmp_path: Path) -> No
     assert "No broken requirements found" in result.stdout
 
 
+def test_tracing_comes_with_the_otel_extra(venv: Venv, tmp_path: Path) -> None:
+    """Without it a client traces nothing and imports no opentelemetry; with it, it does."""
+    code = (
+        "import sys; from claude_files._telemetry import Telemetry;"
+        "call = Telemetry(None, 'http://127.0.0.1').start();"
+        "print(call is not None, 'opentelemetry' in sys.modules)"
+    )
+    result = venv.run("python", "-c", code, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = "True True" if "otel" in venv.extras else "False False"
+    assert result.stdout.strip() == expected
+
+
 def test_the_command_helps_or_names_its_extra(venv: Venv, tmp_path: Path) -> None:
     # With [mock] alone click is there (uvicorn needs it) and rich is not: still exit 2.
     result = venv.run("claude-files", "--help", cwd=tmp_path)

@@ -1,7 +1,9 @@
 """`AsyncDriver`: carries out the commands of protocols (`_protocol`) over httpx.
 
 The only code that sends requests and reads bodies. Resources and transfers hand it
-protocols; it knows nothing of what they mean.
+protocols; it knows nothing of what they mean. Each protocol it runs is one API call:
+with tracing on (`_telemetry`), one span, told each attempt, response and the bytes
+handed over.
 """
 
 from __future__ import annotations
@@ -21,20 +23,29 @@ from claude_files._concurrency import (
 )
 from claude_files._config import Config
 from claude_files._errors import APIConnectionError, APITimeoutError, InvalidTypeError
+from claude_files._progress import ReportingStream
 from claude_files._protocol import Accepted, Block, Event, Flow, ReadChunk, Send, Sleep
 from claude_files._retry import RetryPolicy
+from claude_files._telemetry import Telemetry
 
 T = TypeVar("T")
 
 
 class AsyncDriver:
     """What the resources run requests with: the pool, the configuration, the retry
-    policy and the way to wait (`sleep`: tests replace it)."""
+    policy, the tracing and the way to wait (`sleep`: tests replace it)."""
 
-    def __init__(self, http: httpx.AsyncClient, config: Config, policy: RetryPolicy) -> None:
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        config: Config,
+        policy: RetryPolicy,
+        telemetry: Telemetry,
+    ) -> None:
         self.http = http
         self.config = config
         self.policy = policy
+        self.telemetry = telemetry
         self.sleep: AsyncWait = asleep
 
     async def execute(self, flow: Flow[T]) -> T:
@@ -50,10 +61,14 @@ class AsyncDriver:
                 if isinstance(command, Accepted | bytes):
                     raise InvalidTypeError(f"{command!r} in a protocol that returns a value")
                 result = await run.perform(command)
+        except BaseException as exc:
+            run.error = exc
+            raise
         finally:
             flow.close()
             with AsyncShield():
                 await run.close()
+            run.end()
 
     async def stream(self, flow: Flow[None]) -> AsyncGenerator[Event]:
         """Run a download's protocol; yield what it hands over (`Accepted`, then bytes).
@@ -70,22 +85,31 @@ class AsyncDriver:
                     return
                 if isinstance(command, Accepted | bytes):
                     result = None
+                    if run.trace is not None:
+                        run.trace.handed(command)
                     yield command
                 else:
                     result = await run.perform(command)
+        except BaseException as exc:  # an early close too (GeneratorExit)
+            run.error = exc
+            raise
         finally:
             flow.close()
             with AsyncShield():
                 await run.close()
+            run.end()
 
 
 class _Run:
-    """One protocol's run: its current response and that response's body."""
+    """One protocol's run: its current response and that response's body, and its
+    trace (None: tracing is off)."""
 
     def __init__(self, driver: AsyncDriver) -> None:
         self._driver = driver
         self._response: httpx.Response | None = None
         self._chunks: AsyncIterator[bytes] | None = None
+        self.trace = driver.telemetry.start()
+        self.error: BaseException | None = None
 
     async def perform(self, command: Send | ReadChunk | Sleep | Block) -> Any:
         if isinstance(command, ReadChunk):
@@ -105,6 +129,10 @@ class _Run:
     async def _send(self, command: Send) -> httpx.Response | APIConnectionError:
         http = self._driver.http
         request = await abuild_request(http, command)
+        if command.on_body is not None:
+            request.stream = ReportingStream(request.stream, command.on_body)
+        if self.trace is not None:
+            self.trace.sending(request)
         started = _logs.sending(request)
         try:
             response = await http.send(request, stream=True, follow_redirects=False)
@@ -112,6 +140,8 @@ class _Run:
             _logs.failed(request, exc)
             return _connection_error(exc)
         _logs.received(request, response, started)
+        if self.trace is not None:
+            self.trace.received(response)
         self._response = response
         self._chunks = response.aiter_bytes() if _encoded(response) else response.aiter_raw()
         return response
@@ -120,6 +150,11 @@ class _Run:
         if self._response is not None:
             response, self._response, self._chunks = self._response, None, None
             await response.aclose()
+
+    def end(self) -> None:
+        """The call is over (`error`: how it failed): its span ends."""
+        if self.trace is not None:
+            self.trace.end(self.error)
 
 
 def _encoded(response: httpx.Response) -> bool:

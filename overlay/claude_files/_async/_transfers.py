@@ -32,6 +32,7 @@ from claude_files._files import (
     resolve_dest,
     resolve_extract_dest,
 )
+from claude_files._progress import Progress, ProgressCallback
 from claude_files._protocol import Event
 
 #: The writer thread is handed this much at a time, and may fall this far behind.
@@ -39,7 +40,13 @@ WRITE_BATCH_BYTES = 1024 * 1024
 WRITE_BACKLOG_BYTES = 16 * 1024 * 1024
 
 
-async def download(driver: AsyncDriver, prepare: Prepare, max_bytes: int | None) -> bytes:
+async def download(
+    driver: AsyncDriver,
+    prepare: Prepare,
+    max_bytes: int | None,
+    on_progress: ProgressCallback | None = None,
+) -> bytes:
+    progress = Progress(on_progress)
     core = DownloadCore(max_bytes, Worker)
     memory = Memory(core)
     flow = download_protocol(core, driver.policy, prepare)
@@ -47,8 +54,11 @@ async def download(driver: AsyncDriver, prepare: Prepare, max_bytes: int | None)
         async for event in events:
             if isinstance(event, bytes):
                 memory.write(event)
+                progress.advance(len(event))
             else:
                 memory.accept()
+                progress.start(core.total)
+    progress.finish()
     return memory.getvalue()
 
 
@@ -61,14 +71,18 @@ async def download_to_file(
     overwrite: bool,
     max_bytes: int | None,
     extract: ExtractLimits | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> Path:
     """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
+    progress = Progress(on_progress)
     if extract is not None:
         if overwrite:
             raise InvalidArgumentError(
                 "extract makes a new folder: overwrite is not supported with it"
             )
-        return await _download_and_extract(driver, prepare, file_id, dest, max_bytes, extract)
+        return await _download_and_extract(
+            driver, prepare, file_id, dest, max_bytes, extract, progress
+        )
     directory, target = await arun_blocking(resolve_dest, dest, overwrite)
     core = DownloadCore(max_bytes, Worker)
     out = await arun_blocking(AtomicFile, directory)
@@ -78,7 +92,7 @@ async def download_to_file(
         async with contextlib.aclosing(driver.stream(flow)) as events:
             await anext(events)  # Accepted: the file's name is known, and refused if it exists
             final = await arun_blocking(final_path, directory, target, core, file_id, overwrite)
-            await sink.write(events)
+            await sink.write(events, progress, core.total)
         return await arun_blocking(out.commit, final, overwrite)
     except BaseException:
         with AsyncShield():
@@ -93,6 +107,7 @@ async def _download_and_extract(
     dest: str | os.PathLike[str],
     max_bytes: int | None,
     limits: ExtractLimits,
+    progress: Progress,
 ) -> Path:
     directory, target = await arun_blocking(resolve_extract_dest, dest)
     core = DownloadCore(max_bytes, Worker)
@@ -103,7 +118,7 @@ async def _download_and_extract(
         async with contextlib.aclosing(driver.stream(flow)) as events:
             await anext(events)  # Accepted: the folder is known, and refused if it exists
             folder = await arun_blocking(folder_path, directory, target, core, file_id)
-            await sink.write(events)
+            await sink.write(events, progress, core.total)
         await arun_blocking(archive.close)
         return await arun_blocking(extract_zip, archive.path, folder, limits)
     finally:
@@ -133,19 +148,26 @@ class _Sink:
         self._writer.submit(self._out.write_batch, self._batch, self._size)
         self._batch, self._size = [], 0
 
-    async def write(self, events: AsyncGenerator[Event]) -> None:
+    async def write(
+        self, events: AsyncGenerator[Event], progress: Progress, total: int | None
+    ) -> None:
+        """Write the body; the progress is the bytes received, the last call once all
+        are (before the commit)."""
         self._writer.start()
+        progress.start(total)
         try:
             async for event in events:
                 assert isinstance(event, bytes)
                 self._batch.append(event)
                 self._size += len(event)
+                progress.advance(len(event))
                 if self._size >= WRITE_BATCH_BYTES:
                     self._flush()
                     if self._writer.pending > WRITE_BACKLOG_BYTES:
                         await arun_blocking(self._writer.wait, WRITE_BACKLOG_BYTES // 2)
             self._flush()
             await arun_blocking(self._writer.close)
+            progress.finish()
         finally:
             with AsyncShield():
                 await arun_blocking(self._writer.abandon)
@@ -153,16 +175,24 @@ class _Sink:
 
 @contextlib.asynccontextmanager
 async def download_stream(
-    driver: AsyncDriver, prepare: Prepare, max_bytes: int | None
+    driver: AsyncDriver,
+    prepare: Prepare,
+    max_bytes: int | None,
+    on_progress: ProgressCallback | None = None,
 ) -> AsyncIterator[DownloadStream]:
+    progress = Progress(on_progress)
     core = DownloadCore(max_bytes, Worker)
     flow = download_protocol(core, driver.policy, prepare)
     async with contextlib.aclosing(driver.stream(flow)) as events:
         await anext(events)  # sends the request: an error response raises here
-        yield DownloadStream(_data(events), core)
+        progress.start(core.total)
+        yield DownloadStream(_data(events, progress), core)
 
 
-async def _data(events: AsyncGenerator[Event]) -> AsyncIterator[bytes]:
+async def _data(events: AsyncGenerator[Event], progress: Progress) -> AsyncIterator[bytes]:
+    """The body's chunks; the progress counts those handed to the caller."""
     async for event in events:
         assert isinstance(event, bytes)
+        progress.advance(len(event))
         yield event
+    progress.finish()

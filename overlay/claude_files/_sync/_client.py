@@ -24,6 +24,7 @@ from claude_files._config import (
 from claude_files._errors import InvalidArgumentError
 from claude_files._options import NOT_GIVEN, NotGiven, Timeout, given
 from claude_files._retry import RetryPolicy
+from claude_files._telemetry import OpenTelemetryOption, Telemetry
 from claude_files._transport import Transport
 
 
@@ -47,6 +48,7 @@ class Client:
         auth: Literal["x-api-key", "bearer"] = "x-api-key",
         http_client: httpx.Client | None = None,
         compliance_api_version: str | None = None,
+        open_telemetry: OpenTelemetryOption = None,
     ) -> None:
         """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY` (else
         `ANTHROPIC_COMPLIANCE_ACCESS_KEY`, the name in the Compliance API's reference), the URL
@@ -63,6 +65,10 @@ class Client:
         `api_version` is the Files API's `anthropic-version`; the Compliance API
         documents no such header, so its requests send one only when
         `compliance_api_version` is given (any value: it is passed as is).
+        `open_telemetry` traces each API call as one OpenTelemetry span when
+        `opentelemetry-api` is installed (the `otel` extra): None reads
+        `ANTHROPIC_OPEN_TELEMETRY` (`false`: off), `False` is off, or the anthropic SDK's
+        options (`claude_files._telemetry`).
         """
         if max_retries < 0:
             raise InvalidArgumentError("max_retries must be >= 0")
@@ -87,7 +93,12 @@ class Client:
         self._http = http_client or httpx.Client(
             timeout=own_timeout, transport=Transport()
         )
-        self._driver = Driver(self._http, self._config, RetryPolicy(max_retries=max_retries))
+        self._driver = Driver(
+            self._http,
+            self._config,
+            RetryPolicy(max_retries=max_retries),
+            Telemetry(open_telemetry, self._config.base_url),
+        )
         self.files = Files(self._driver)
         self.compliance = Compliance(self._driver)
 
@@ -118,6 +129,7 @@ class Client:
         workspace_id: str | NotGiven | None = NOT_GIVEN,
         auth: Literal["x-api-key", "bearer"] | None = None,
         compliance_api_version: str | NotGiven | None = NOT_GIVEN,
+        open_telemetry: OpenTelemetryOption | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A client with these options changed and the rest as this one's (also
         `with_options`, as in the anthropic SDK).
@@ -138,12 +150,22 @@ class Client:
             auth=auth or config.auth,
             http_client=self._http,
             compliance_api_version=given(compliance_api_version, config.compliance_api_version),
+            open_telemetry=given(open_telemetry, self._open_telemetry()),
         )
         twin._driver.policy = dataclasses.replace(self._driver.policy, max_retries=twin.max_retries)
         twin._driver.sleep = self._driver.sleep
         return twin
 
     with_options = copy
+
+    def _open_telemetry(self) -> OpenTelemetryOption:
+        """This client's tracing as an option (resolved: a copy reads no environment)."""
+        telemetry = self._driver.telemetry
+        return {
+            "traces": telemetry.traces,
+            "propagation": telemetry.propagation,
+            "tracer_provider": telemetry.tracer_provider,
+        }
 
     def close(self) -> None:
         """Close the connection pool, when this client made it (not a `copy()`'s, nor

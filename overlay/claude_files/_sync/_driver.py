@@ -3,7 +3,9 @@
 """`Driver`: carries out the commands of protocols (`_protocol`) over httpx.
 
 The only code that sends requests and reads bodies. Resources and transfers hand it
-protocols; it knows nothing of what they mean.
+protocols; it knows nothing of what they mean. Each protocol it runs is one API call:
+with tracing on (`_telemetry`), one span, told each attempt, response and the bytes
+handed over.
 """
 
 from __future__ import annotations
@@ -23,20 +25,29 @@ from claude_files._concurrency import (
 )
 from claude_files._config import Config
 from claude_files._errors import APIConnectionError, APITimeoutError, InvalidTypeError
+from claude_files._progress import ReportingStream
 from claude_files._protocol import Accepted, Block, Event, Flow, ReadChunk, Send, Sleep
 from claude_files._retry import RetryPolicy
+from claude_files._telemetry import Telemetry
 
 T = TypeVar("T")
 
 
 class Driver:
     """What the resources run requests with: the pool, the configuration, the retry
-    policy and the way to wait (`sleep`: tests replace it)."""
+    policy, the tracing and the way to wait (`sleep`: tests replace it)."""
 
-    def __init__(self, http: httpx.Client, config: Config, policy: RetryPolicy) -> None:
+    def __init__(
+        self,
+        http: httpx.Client,
+        config: Config,
+        policy: RetryPolicy,
+        telemetry: Telemetry,
+    ) -> None:
         self.http = http
         self.config = config
         self.policy = policy
+        self.telemetry = telemetry
         self.sleep: Wait = sleep
 
     def execute(self, flow: Flow[T]) -> T:
@@ -52,10 +63,14 @@ class Driver:
                 if isinstance(command, Accepted | bytes):
                     raise InvalidTypeError(f"{command!r} in a protocol that returns a value")
                 result = run.perform(command)
+        except BaseException as exc:
+            run.error = exc
+            raise
         finally:
             flow.close()
             with Shield():
                 run.close()
+            run.end()
 
     def stream(self, flow: Flow[None]) -> Generator[Event]:
         """Run a download's protocol; yield what it hands over (`Accepted`, then bytes).
@@ -72,22 +87,31 @@ class Driver:
                     return
                 if isinstance(command, Accepted | bytes):
                     result = None
+                    if run.trace is not None:
+                        run.trace.handed(command)
                     yield command
                 else:
                     result = run.perform(command)
+        except BaseException as exc:  # an early close too (GeneratorExit)
+            run.error = exc
+            raise
         finally:
             flow.close()
             with Shield():
                 run.close()
+            run.end()
 
 
 class _Run:
-    """One protocol's run: its current response and that response's body."""
+    """One protocol's run: its current response and that response's body, and its
+    trace (None: tracing is off)."""
 
     def __init__(self, driver: Driver) -> None:
         self._driver = driver
         self._response: httpx.Response | None = None
         self._chunks: Iterator[bytes] | None = None
+        self.trace = driver.telemetry.start()
+        self.error: BaseException | None = None
 
     def perform(self, command: Send | ReadChunk | Sleep | Block) -> Any:
         if isinstance(command, ReadChunk):
@@ -107,6 +131,10 @@ class _Run:
     def _send(self, command: Send) -> httpx.Response | APIConnectionError:
         http = self._driver.http
         request = build_request(http, command)
+        if command.on_body is not None:
+            request.stream = ReportingStream(request.stream, command.on_body)
+        if self.trace is not None:
+            self.trace.sending(request)
         started = _logs.sending(request)
         try:
             response = http.send(request, stream=True, follow_redirects=False)
@@ -114,6 +142,8 @@ class _Run:
             _logs.failed(request, exc)
             return _connection_error(exc)
         _logs.received(request, response, started)
+        if self.trace is not None:
+            self.trace.received(response)
         self._response = response
         self._chunks = response.iter_bytes() if _encoded(response) else response.iter_raw()
         return response
@@ -122,6 +152,11 @@ class _Run:
         if self._response is not None:
             response, self._response, self._chunks = self._response, None, None
             response.close()
+
+    def end(self) -> None:
+        """The call is over (`error`: how it failed): its span ends."""
+        if self.trace is not None:
+            self.trace.end(self.error)
 
 
 def _encoded(response: httpx.Response) -> bool:

@@ -30,6 +30,7 @@ from claude_files._files import Dest, resolve_dest
 from claude_files._models import with_request_id
 from claude_files._options import CallOptions, RequestOptions
 from claude_files._paging import Params, next_page_params
+from claude_files._progress import Progress, ProgressCallback
 from claude_files._projects import ProjectAttachment, parse_attachments_page, write_document
 from claude_files._protocol import Flow, request_protocol
 from claude_files._requests import (
@@ -115,10 +116,15 @@ class _Resource:
         return Pager(lambda p: self._driver.execute(fetch(p)), params, **kw)
 
     def _download(
-        self, kwargs: dict[str, Any], max_bytes: int | None, options: CallOptions
+        self,
+        kwargs: dict[str, Any],
+        max_bytes: int | None,
+        options: CallOptions,
+        on_progress: ProgressCallback | None = None,
     ) -> bytes:
         limit = self._driver.config.cap(max_bytes, memory=True)
-        return _transfers.download(self._driver, self._prepare(kwargs, options), limit)
+        prepare = self._prepare(kwargs, options)
+        return _transfers.download(self._driver, prepare, limit, on_progress)
 
     def _to_file(
         self,
@@ -129,6 +135,7 @@ class _Resource:
         max_bytes: int | None,
         options: CallOptions,
         extract: ExtractLimits | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> Path:
         return _transfers.download_to_file(
             self._driver,
@@ -138,13 +145,19 @@ class _Resource:
             overwrite=overwrite,
             max_bytes=self._driver.config.cap(max_bytes),
             extract=extract,
+            on_progress=on_progress,
         )
 
     def _stream(
-        self, kwargs: dict[str, Any], max_bytes: int | None, options: CallOptions
+        self,
+        kwargs: dict[str, Any],
+        max_bytes: int | None,
+        options: CallOptions,
+        on_progress: ProgressCallback | None = None,
     ) -> contextlib.AbstractContextManager[DownloadStream]:
         limit = self._driver.config.cap(max_bytes)
-        return _transfers.download_stream(self._driver, self._prepare(kwargs, options), limit)
+        prepare = self._prepare(kwargs, options)
+        return _transfers.download_stream(self._driver, prepare, limit, on_progress)
 
 
 class Files(_Resource):
@@ -174,6 +187,7 @@ class Files(_Resource):
         mime_type: str | None = None,
         expires_in: int | timedelta | None = None,
         workspace_id: str | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> FileMetadata:
         """Upload a path, bytes, an open binary file or `(filename, content, mime_type)`.
@@ -183,17 +197,21 @@ class Files(_Resource):
         timedelta) makes the file expire. Over `MAX_UPLOAD_BYTES` is refused before
         anything is sent; a missing path is `UploadFileNotFoundError`, a folder
         `UploadIsADirectoryError`. Retried only when the content can be sent again.
+        `on_progress(done, total)` is told the file's bytes as they are sent (see
+        `claude_files._progress`: a plain function, throttled, from 0 again on a retry).
         """
         seconds = expires_in_seconds(expires_in)
         headers = self._headers(workspace_id)
         config = self._driver.config
         config.auth_headers("files")  # a missing key fails before any I/O
+        progress = Progress(on_progress)
         source = run_blocking(
             functools.partial(UploadSource, file, filename=filename, mime_type=mime_type)
         )
+        progress.total = source.size
 
         def prepare() -> dict[str, Any]:
-            payload = cast(BinaryIO, source.open())
+            payload = cast(BinaryIO, progress.counted(source.open()))
             body = FileUploadBody(
                 file=File(payload=payload, file_name=source.filename, mime_type=source.mime_type),
                 expires_in_seconds=UNSET if seconds is None else seconds,
@@ -206,10 +224,13 @@ class Files(_Resource):
         if not source.replayable:
             policy = dataclasses.replace(policy, max_retries=0)
         parse = json_parser(with_request_id(FileMetadata).from_dict)
+        on_body = progress.report if on_progress is not None else None
         try:
-            return self._driver.execute(
-                request_protocol(policy, prepare, parse, blocking=True)
+            uploaded = self._driver.execute(
+                request_protocol(policy, prepare, parse, blocking=True, on_body=on_body)
             )
+            progress.finish()
+            return uploaded
         finally:
             run_blocking(source.close)
 
@@ -266,11 +287,14 @@ class Files(_Resource):
         *,
         max_bytes: int | None = None,
         workspace_id: str | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> bytes:
         """The file's bytes, in memory: at most `max_bytes` (by default the client's
-        `max_download_bytes`), checked against `Content-Length` and `Content-MD5`."""
-        return self._download(self._content(file_id, workspace_id), max_bytes, options)
+        `max_download_bytes`), checked against `Content-Length` and `Content-MD5`.
+        `on_progress(done, total)` is told the bytes as they arrive (`claude_files._progress`)."""
+        kwargs = self._content(file_id, workspace_id)
+        return self._download(kwargs, max_bytes, options, on_progress)
 
     def download_to_file(
         self,
@@ -280,6 +304,7 @@ class Files(_Resource):
         overwrite: bool = False,
         max_bytes: int | None = None,
         workspace_id: str | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
         """Stream the file to `dest`, atomically; returns the path written.
@@ -289,9 +314,12 @@ class Files(_Resource):
         file's path. A folder that does not exist is `DestinationNotFoundError`; an
         existing file without `overwrite=True` is `DestinationExistsError`, raised
         before the body is read. The file appears complete or not at all.
+        `on_progress(done, total)` is told the bytes as they arrive.
         """
         kwargs = self._content(file_id, workspace_id)
-        return self._to_file(kwargs, file_id, dest, overwrite, max_bytes, options)
+        return self._to_file(
+            kwargs, file_id, dest, overwrite, max_bytes, options, on_progress=on_progress
+        )
 
     def download_stream(
         self,
@@ -299,11 +327,14 @@ class Files(_Resource):
         *,
         max_bytes: int | None = None,
         workspace_id: str | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> contextlib.AbstractContextManager[DownloadStream]:
         """A context manager: the request is sent on entering, chunks arrive as you
-        iterate the `DownloadStream` (with `status_code`, `headers`, `request_id`)."""
-        return self._stream(self._content(file_id, workspace_id), max_bytes, options)
+        iterate the `DownloadStream` (with `status_code`, `headers`, `request_id`);
+        `on_progress(done, total)` is told the bytes as you receive them."""
+        kwargs = self._content(file_id, workspace_id)
+        return self._stream(kwargs, max_bytes, options, on_progress)
 
 
 class _ComplianceResource(_Resource):
@@ -323,10 +354,17 @@ class _ComplianceDownloads(_ComplianceResource):
     _content: ClassVar[Callable[..., dict[str, Any]]]
 
     def download(
-        self, id: str, *, max_bytes: int | None = None, **options: Unpack[CallOptions]
+        self,
+        id: str,
+        *,
+        max_bytes: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        **options: Unpack[CallOptions],
     ) -> bytes:
-        """The bytes, in memory (at most `max_bytes`, by default the client's cap)."""
-        return self._download(self._call(self._content, id), max_bytes, options)
+        """The bytes, in memory (at most `max_bytes`, by default the client's cap);
+        `on_progress(done, total)` is told them as they arrive."""
+        kwargs = self._call(self._content, id)
+        return self._download(kwargs, max_bytes, options, on_progress)
 
     def download_to_file(
         self,
@@ -335,19 +373,27 @@ class _ComplianceDownloads(_ComplianceResource):
         *,
         overwrite: bool = False,
         max_bytes: int | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
         """Stream to `dest` atomically, as `files.download_to_file` does: a folder (one
         that exists, or written `"out/"`) gets the server's filename; an existing file
         needs `overwrite=True`."""
         kwargs = self._call(self._content, id)
-        return self._to_file(kwargs, id, dest, overwrite, max_bytes, options)
+        return self._to_file(
+            kwargs, id, dest, overwrite, max_bytes, options, on_progress=on_progress
+        )
 
     def download_stream(
-        self, id: str, *, max_bytes: int | None = None, **options: Unpack[CallOptions]
+        self,
+        id: str,
+        *,
+        max_bytes: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        **options: Unpack[CallOptions],
     ) -> contextlib.AbstractContextManager[DownloadStream]:
         """A context manager: the request is sent on entering, chunks arrive as you iterate."""
-        return self._stream(self._call(self._content, id), max_bytes, options)
+        return self._stream(self._call(self._content, id), max_bytes, options, on_progress)
 
 
 class ComplianceFiles(_ComplianceDownloads):
@@ -478,13 +524,14 @@ class CodeArtifacts(_Resource):
         version_id: str | None = None,
         multi_file_format: MultiFileFormat | None = "zip",
         max_bytes: int | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> bytes:
         """The bytes in memory: a version's content (`version_id`), or else the
         artifact's (a ZIP when it has several files; `multi_file_format` applies to the
         artifact's content only), at most `max_bytes`."""
         kwargs = self._content(artifact_id, version_id, multi_file_format)
-        return self._download(kwargs, max_bytes, options)
+        return self._download(kwargs, max_bytes, options, on_progress)
 
     def download_to_file(
         self,
@@ -497,6 +544,7 @@ class CodeArtifacts(_Resource):
         max_bytes: int | None = None,
         extract: bool = False,
         extract_limits: ExtractLimits | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
         """Stream to `dest` atomically (a folder: under the server's filename, made safe).
@@ -512,7 +560,7 @@ class CodeArtifacts(_Resource):
         limits = limits_for(extract, extract_limits)
         kwargs = self._content(artifact_id, version_id, multi_file_format)
         return self._to_file(
-            kwargs, artifact_id, dest, overwrite, max_bytes, options, extract=limits
+            kwargs, artifact_id, dest, overwrite, max_bytes, options, limits, on_progress
         )
 
     def download_stream(
@@ -522,11 +570,12 @@ class CodeArtifacts(_Resource):
         version_id: str | None = None,
         multi_file_format: MultiFileFormat | None = "zip",
         max_bytes: int | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> contextlib.AbstractContextManager[DownloadStream]:
         """A context manager: the request is sent on entering, chunks arrive as you iterate."""
         kwargs = self._content(artifact_id, version_id, multi_file_format)
-        return self._stream(kwargs, max_bytes, options)
+        return self._stream(kwargs, max_bytes, options, on_progress)
 
 
 class ComplianceProjects(_ComplianceResource):

@@ -34,6 +34,7 @@ from claude_files._files import (
     resolve_dest,
     resolve_extract_dest,
 )
+from claude_files._progress import Progress, ProgressCallback
 from claude_files._protocol import Event
 
 #: The writer thread is handed this much at a time, and may fall this far behind.
@@ -41,7 +42,13 @@ WRITE_BATCH_BYTES = 1024 * 1024
 WRITE_BACKLOG_BYTES = 16 * 1024 * 1024
 
 
-def download(driver: Driver, prepare: Prepare, max_bytes: int | None) -> bytes:
+def download(
+    driver: Driver,
+    prepare: Prepare,
+    max_bytes: int | None,
+    on_progress: ProgressCallback | None = None,
+) -> bytes:
+    progress = Progress(on_progress)
     core = DownloadCore(max_bytes, Worker)
     memory = Memory(core)
     flow = download_protocol(core, driver.policy, prepare)
@@ -49,8 +56,11 @@ def download(driver: Driver, prepare: Prepare, max_bytes: int | None) -> bytes:
         for event in events:
             if isinstance(event, bytes):
                 memory.write(event)
+                progress.advance(len(event))
             else:
                 memory.accept()
+                progress.start(core.total)
+    progress.finish()
     return memory.getvalue()
 
 
@@ -63,14 +73,18 @@ def download_to_file(
     overwrite: bool,
     max_bytes: int | None,
     extract: ExtractLimits | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> Path:
     """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
+    progress = Progress(on_progress)
     if extract is not None:
         if overwrite:
             raise InvalidArgumentError(
                 "extract makes a new folder: overwrite is not supported with it"
             )
-        return _download_and_extract(driver, prepare, file_id, dest, max_bytes, extract)
+        return _download_and_extract(
+            driver, prepare, file_id, dest, max_bytes, extract, progress
+        )
     directory, target = run_blocking(resolve_dest, dest, overwrite)
     core = DownloadCore(max_bytes, Worker)
     out = run_blocking(AtomicFile, directory)
@@ -80,7 +94,7 @@ def download_to_file(
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the file's name is known, and refused if it exists
             final = run_blocking(final_path, directory, target, core, file_id, overwrite)
-            sink.write(events)
+            sink.write(events, progress, core.total)
         return run_blocking(out.commit, final, overwrite)
     except BaseException:
         with Shield():
@@ -95,6 +109,7 @@ def _download_and_extract(
     dest: str | os.PathLike[str],
     max_bytes: int | None,
     limits: ExtractLimits,
+    progress: Progress,
 ) -> Path:
     directory, target = run_blocking(resolve_extract_dest, dest)
     core = DownloadCore(max_bytes, Worker)
@@ -105,7 +120,7 @@ def _download_and_extract(
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the folder is known, and refused if it exists
             folder = run_blocking(folder_path, directory, target, core, file_id)
-            sink.write(events)
+            sink.write(events, progress, core.total)
         run_blocking(archive.close)
         return run_blocking(extract_zip, archive.path, folder, limits)
     finally:
@@ -135,19 +150,26 @@ class _Sink:
         self._writer.submit(self._out.write_batch, self._batch, self._size)
         self._batch, self._size = [], 0
 
-    def write(self, events: Generator[Event]) -> None:
+    def write(
+        self, events: Generator[Event], progress: Progress, total: int | None
+    ) -> None:
+        """Write the body; the progress is the bytes received, the last call once all
+        are (before the commit)."""
         self._writer.start()
+        progress.start(total)
         try:
             for event in events:
                 assert isinstance(event, bytes)
                 self._batch.append(event)
                 self._size += len(event)
+                progress.advance(len(event))
                 if self._size >= WRITE_BATCH_BYTES:
                     self._flush()
                     if self._writer.pending > WRITE_BACKLOG_BYTES:
                         run_blocking(self._writer.wait, WRITE_BACKLOG_BYTES // 2)
             self._flush()
             run_blocking(self._writer.close)
+            progress.finish()
         finally:
             with Shield():
                 run_blocking(self._writer.abandon)
@@ -155,16 +177,24 @@ class _Sink:
 
 @contextlib.contextmanager
 def download_stream(
-    driver: Driver, prepare: Prepare, max_bytes: int | None
+    driver: Driver,
+    prepare: Prepare,
+    max_bytes: int | None,
+    on_progress: ProgressCallback | None = None,
 ) -> Iterator[DownloadStream]:
+    progress = Progress(on_progress)
     core = DownloadCore(max_bytes, Worker)
     flow = download_protocol(core, driver.policy, prepare)
     with contextlib.closing(driver.stream(flow)) as events:
         next(events)  # sends the request: an error response raises here
-        yield DownloadStream(_data(events), core)
+        progress.start(core.total)
+        yield DownloadStream(_data(events, progress), core)
 
 
-def _data(events: Generator[Event]) -> Iterator[bytes]:
+def _data(events: Generator[Event], progress: Progress) -> Iterator[bytes]:
+    """The body's chunks; the progress counts those handed to the caller."""
     for event in events:
         assert isinstance(event, bytes)
+        progress.advance(len(event))
         yield event
+    progress.finish()
