@@ -79,6 +79,18 @@ OPERATIONS: dict[tuple[str, str], str] = {
         "GET",
         "/v1/compliance/apps/code/artifacts/{artifact_id}/content",
     ): "anthropic.compliance.code_artifacts.download",
+    (
+        "GET",
+        "/v1/compliance/apps/projects/{project_id}/attachments",
+    ): "anthropic.compliance.projects.attachments",
+    (
+        "GET",
+        "/v1/compliance/apps/projects/documents/{document_id}",
+    ): "anthropic.compliance.project_documents.get",
+    (
+        "DELETE",
+        "/v1/compliance/apps/projects/documents/{document_id}",
+    ): "anthropic.compliance.project_documents.delete",
 }
 
 
