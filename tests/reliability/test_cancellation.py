@@ -301,9 +301,11 @@ def test_cancelling_an_async_stream_consumer(
 ) -> None:
     """The consumer of an async stream is the task cancelled, mid-iteration."""
     rand = random.Random(5)
+    # Chunks may be up to 512 KiB (the fast transport): 8 MB gives more than 8 of them.
+    big_id = server.add_file(CONTENT * 8, filename="big.bin")["id"]
 
     async def consume(client: Any, stop_at: int) -> None:
-        async with client.files.download_stream(file_id) as stream:
+        async with client.files.download_stream(big_id) as stream:
             n = 0
             async for _chunk in stream:
                 if n == stop_at:
