@@ -78,12 +78,13 @@ class _ThreadedStream(httpx.AsyncByteStream):
         self._parts = parts
 
     def _next(self) -> bytes:
-        batch = bytearray()
+        batch, size = [], 0
         for part in self._parts:
-            batch += part
-            if len(batch) >= HOP_BYTES:
+            batch.append(part)
+            size += len(part)
+            if size >= HOP_BYTES:
                 break
-        return bytes(batch)
+        return b"".join(batch)
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         while batch := await anyio.to_thread.run_sync(self._next):
