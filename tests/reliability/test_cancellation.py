@@ -82,11 +82,13 @@ def test_keyboard_interrupt_from_a_stream_consumer(
     server: MockServer, file_id: str, tmp_path: Path
 ) -> None:
     rand = random.Random(1)
+    # Chunks may be up to 512 KiB (the fast transport): 8 MB gives more than 6 of them.
+    big_id = server.add_file(CONTENT * 8, filename="big.bin")["id"]
     with sync_client(server) as client, no_leaks():
         for _ in range(20):
             stop_at = rand.randrange(0, 6)
             with pytest.raises(KeyboardInterrupt):  # noqa: PT012, SIM117 - the consumer raises
-                with client.files.download_stream(file_id) as stream:
+                with client.files.download_stream(big_id) as stream:
                     for n, _chunk in enumerate(stream):
                         if n == stop_at:
                             raise KeyboardInterrupt

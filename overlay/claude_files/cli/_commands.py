@@ -445,9 +445,13 @@ async def download(
                     outcome = failure(file_id, exc, id=file_id, path=str(dest))
                 run.report(outcome)
 
-            async def fetch_named_by_server(file_id: str) -> None:
+            async def fetch_named_by_server(
+                file_id: str, turn: asyncio.Event | None, claimed: asyncio.Event
+            ) -> None:
                 """No metadata to name it by: let the library name it in a private
-                folder, then move it into place under a name unique in this run."""
+                folder, then move it into place under a name unique in this run. Names
+                are claimed in the order the ids were given (`turn`: the previous id's
+                `claimed`), so the same command always gives the same names."""
                 assert planner is not None
                 stage = await asyncio.to_thread(
                     tempfile.mkdtemp, prefix=".claude-files-", dir=planner.folder
@@ -458,12 +462,16 @@ async def download(
                             staged = await resource.download_to_file(
                                 file_id, stage, max_bytes=max_size, **extra
                             )
+                    if turn is not None:
+                        await turn.wait()
                     dest = planner.claim(staged.name)
+                    claimed.set()
                     await asyncio.to_thread(_move_into_place, staged, dest, overwrite)
                     outcome = await done(file_id, dest)
                 except Exception as exc:
                     outcome = failure(file_id, exc, id=file_id)
                 finally:  # also on Ctrl-C: no await here, a second one cannot skip it
+                    claimed.set()
                     shutil.rmtree(stage, ignore_errors=True)
                 run.report(outcome)
 
@@ -479,8 +487,11 @@ async def download(
                     if single is not None:
                         group.create_task(fetch(ids[0], single, None))
                     elif not kind.has_metadata:
+                        turn: asyncio.Event | None = None
                         for file_id in ids:
-                            group.create_task(fetch_named_by_server(file_id))
+                            claimed = asyncio.Event()
+                            group.create_task(fetch_named_by_server(file_id, turn, claimed))
+                            turn = claimed
                     else:
                         assert planner is not None
                         # Names are handed out in the order the ids were given, so
