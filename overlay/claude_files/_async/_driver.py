@@ -50,8 +50,7 @@ class AsyncDriver:
 
     async def execute(self, flow: Flow[T]) -> T:
         """Run a protocol that hands nothing to its caller; its value."""
-        run = _Run(self)
-        try:
+        async with _Run(self, flow) as run:
             result: Any = None
             while True:
                 try:
@@ -61,22 +60,13 @@ class AsyncDriver:
                 if isinstance(command, Accepted | bytes):
                     raise InvalidTypeError(f"{command!r} in a protocol that returns a value")
                 result = await run.perform(command)
-        except BaseException as exc:
-            run.error = exc
-            raise
-        finally:
-            flow.close()
-            with AsyncShield():
-                await run.close()
-            run.end()
 
     async def stream(self, flow: Flow[None]) -> AsyncGenerator[Event]:
         """Run a download's protocol; yield what it hands over (`Accepted`, then bytes).
 
         Close it (`aclosing`) to stop early: the response is closed and the protocol told.
         """
-        run = _Run(self)
-        try:
+        async with _Run(self, flow) as run:
             result: Any = None
             while True:
                 try:
@@ -90,26 +80,30 @@ class AsyncDriver:
                     yield command
                 else:
                     result = await run.perform(command)
-        except BaseException as exc:  # an early close too (GeneratorExit)
-            run.error = exc
-            raise
-        finally:
-            flow.close()
-            with AsyncShield():
-                await run.close()
-            run.end()
 
 
 class _Run:
     """One protocol's run: its current response and that response's body, and its
-    trace (None: tracing is off)."""
+    trace (None: tracing is off). Leaving it (`async with`), however the run ended (an
+    early close of a stream too: GeneratorExit), closes the protocol and the response
+    and ends the trace with the failure."""
 
-    def __init__(self, driver: AsyncDriver) -> None:
+    def __init__(self, driver: AsyncDriver, flow: Flow[Any]) -> None:
         self._driver = driver
+        self._flow = flow
         self._response: httpx.Response | None = None
         self._chunks: AsyncIterator[bytes] | None = None
         self.trace = driver.telemetry.start()
-        self.error: BaseException | None = None
+
+    async def __aenter__(self) -> _Run:
+        return self
+
+    async def __aexit__(self, kind: object, error: BaseException | None, tb: object) -> None:
+        self._flow.close()
+        with AsyncShield():
+            await self.close()
+        if self.trace is not None:
+            self.trace.end(error)
 
     async def perform(self, command: Send | ReadChunk | Sleep | Block) -> Any:
         if isinstance(command, ReadChunk):
@@ -150,11 +144,6 @@ class _Run:
         if self._response is not None:
             response, self._response, self._chunks = self._response, None, None
             await response.aclose()
-
-    def end(self) -> None:
-        """The call is over (`error`: how it failed): its span ends."""
-        if self.trace is not None:
-            self.trace.end(self.error)
 
 
 def _encoded(response: httpx.Response) -> bool:

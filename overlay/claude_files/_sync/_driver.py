@@ -52,8 +52,7 @@ class Driver:
 
     def execute(self, flow: Flow[T]) -> T:
         """Run a protocol that hands nothing to its caller; its value."""
-        run = _Run(self)
-        try:
+        with _Run(self, flow) as run:
             result: Any = None
             while True:
                 try:
@@ -63,22 +62,13 @@ class Driver:
                 if isinstance(command, Accepted | bytes):
                     raise InvalidTypeError(f"{command!r} in a protocol that returns a value")
                 result = run.perform(command)
-        except BaseException as exc:
-            run.error = exc
-            raise
-        finally:
-            flow.close()
-            with Shield():
-                run.close()
-            run.end()
 
     def stream(self, flow: Flow[None]) -> Generator[Event]:
         """Run a download's protocol; yield what it hands over (`Accepted`, then bytes).
 
         Close it (`closing`) to stop early: the response is closed and the protocol told.
         """
-        run = _Run(self)
-        try:
+        with _Run(self, flow) as run:
             result: Any = None
             while True:
                 try:
@@ -92,26 +82,30 @@ class Driver:
                     yield command
                 else:
                     result = run.perform(command)
-        except BaseException as exc:  # an early close too (GeneratorExit)
-            run.error = exc
-            raise
-        finally:
-            flow.close()
-            with Shield():
-                run.close()
-            run.end()
 
 
 class _Run:
     """One protocol's run: its current response and that response's body, and its
-    trace (None: tracing is off)."""
+    trace (None: tracing is off). Leaving it (`with`), however the run ended (an
+    early close of a stream too: GeneratorExit), closes the protocol and the response
+    and ends the trace with the failure."""
 
-    def __init__(self, driver: Driver) -> None:
+    def __init__(self, driver: Driver, flow: Flow[Any]) -> None:
         self._driver = driver
+        self._flow = flow
         self._response: httpx.Response | None = None
         self._chunks: Iterator[bytes] | None = None
         self.trace = driver.telemetry.start()
-        self.error: BaseException | None = None
+
+    def __enter__(self) -> _Run:
+        return self
+
+    def __exit__(self, kind: object, error: BaseException | None, tb: object) -> None:
+        self._flow.close()
+        with Shield():
+            self.close()
+        if self.trace is not None:
+            self.trace.end(error)
 
     def perform(self, command: Send | ReadChunk | Sleep | Block) -> Any:
         if isinstance(command, ReadChunk):
@@ -152,11 +146,6 @@ class _Run:
         if self._response is not None:
             response, self._response, self._chunks = self._response, None, None
             response.close()
-
-    def end(self) -> None:
-        """The call is over (`error`: how it failed): its span ends."""
-        if self.trace is not None:
-            self.trace.end(self.error)
 
 
 def _encoded(response: httpx.Response) -> bool:
