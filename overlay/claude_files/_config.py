@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar, cast
 
 import httpx
 
@@ -29,6 +29,7 @@ DEFAULT_MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 
 Api = Literal["files", "compliance"]
 Auth = Literal["x-api-key", "bearer"]
+T = TypeVar("T")
 #: Where each API's key may come from, first set wins. The seeds name the Compliance
 #: key ANTHROPIC_COMPLIANCE_API_KEY, the Compliance API reference's revision J
 #: ANTHROPIC_COMPLIANCE_ACCESS_KEY: the first keeps precedence, so a setup that works
@@ -41,6 +42,21 @@ KEY_VARIABLES: dict[Api, tuple[str, ...]] = {
 
 def _key_from_env(api: Api) -> str | None:
     return next((os.environ[name] for name in KEY_VARIABLES[api] if os.environ.get(name)), None)
+
+
+class Setting(Generic[T]):
+    """A client attribute read from its `Config` (one source: what requests use)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, client: Any, owner: type | None = None) -> T:
+        return cast(T, getattr(client._config, self._name))
+
+    def __set__(self, client: Any, value: object) -> None:
+        raise AttributeError(
+            f"{self._name} is read-only: make a client with copy({self._name}=...)"
+        )
 
 
 @dataclasses.dataclass(frozen=True)

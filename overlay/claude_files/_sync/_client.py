@@ -20,6 +20,7 @@ from claude_files._config import (
     DEFAULT_MAX_DOWNLOAD_BYTES,
     DEFAULT_TIMEOUT,
     Config,
+    Setting,
 )
 from claude_files._errors import InvalidArgumentError
 from claude_files._options import NOT_GIVEN, NotGiven, Timeout, given
@@ -84,10 +85,6 @@ class Client:
             compliance_api_version,
         )
         _logs.setup_logging()
-        config = self._config
-        self.base_url, self.timeout, self.auth = config.base_url, config.timeout, config.auth
-        self.api_version, self.compliance_api_version = api_version, compliance_api_version
-        self.workspace_id, self.max_download_bytes = workspace_id, max_download_bytes
         self._owns_http = http_client is None
         own_timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
         self._http = http_client or httpx.Client(
@@ -101,6 +98,15 @@ class Client:
         )
         self.files = Files(self._driver)
         self.compliance = Compliance(self._driver)
+
+    # The configuration, read-only: each is what the client's requests use.
+    base_url: Setting[str] = Setting()
+    timeout: Setting[Timeout | NotGiven] = Setting()
+    auth: Setting[Literal["x-api-key", "bearer"]] = Setting()
+    api_version: Setting[str] = Setting()
+    compliance_api_version: Setting[str | None] = Setting()
+    workspace_id: Setting[str | None] = Setting()
+    max_download_bytes: Setting[int | None] = Setting()
 
     @property
     def max_retries(self) -> int:
