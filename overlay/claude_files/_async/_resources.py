@@ -628,6 +628,7 @@ class AsyncProjectDocuments(_ComplianceResource):
         *,
         overwrite: bool = False,
         max_bytes: int | None = None,
+        on_progress: ProgressCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
         """Write the document's text to `dest` as UTF-8, atomically; returns the path.
@@ -637,13 +638,20 @@ class AsyncProjectDocuments(_ComplianceResource):
         folder that does not exist is `DestinationNotFoundError`, raised before the
         request; an existing file without `overwrite=True` is `DestinationExistsError`.
         Text over `max_bytes` (as UTF-8) is `FileTooLargeError`. The file appears
-        complete or not at all.
+        complete or not at all. The text comes in one JSON response: `on_progress` is
+        told 0 and then all of its UTF-8 bytes, once they are written.
         """
+        progress = Progress(on_progress)
         directory, target = await arun_blocking(resolve_dest, dest, overwrite)
         document = await self.get(id, **options)
-        return await arun_blocking(
+        path = await arun_blocking(
             write_document, directory, target, document, overwrite, max_bytes
         )
+        size = len(document.content.encode("utf-8"))
+        progress.start(size)
+        progress.advance(size)
+        progress.finish()
+        return path
 
 
 class AsyncCompliance:
