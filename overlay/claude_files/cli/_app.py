@@ -271,8 +271,9 @@ def _run(
     logger = logging.getLogger("claude_files")
     level = logger.level
     handler = settings.configure_logging()
-    from claude_files.cli import _interrupt
+    from claude_files.cli import _interrupt, _malloc
 
+    _malloc.keep_freed_memory()
     try:
         return _interrupt.run(work(settings))
     finally:
