@@ -81,8 +81,8 @@ class UploadSource:
         """The bytes for one attempt (blocking: async callers use a thread)."""
         self.close()
         if self._path is not None:
-            self._opened = self._path.open("rb")
-            return self._opened
+            self._opened = self._path.open("rb", buffering=0)
+            return _LargeReads(self._opened)  # type: ignore[return-value]
         if isinstance(self._content, bytes):
             return io.BytesIO(self._content)
         assert self._content is not None
@@ -92,6 +92,28 @@ class UploadSource:
         if self._opened is not None:
             self._opened.close()
             self._opened = None
+
+
+#: What one read of an upload's file from disk takes in.
+READ_BYTES = 1024 * 1024
+
+
+class _LargeReads:
+    """A file on disk whose reads take `READ_BYTES` at least.
+
+    httpx reads a multipart file 64 KiB at a time and sends whatever each read returns:
+    a MiB per read is a sixteenth of the reads, joins and sends (an unbuffered file, so
+    each read is one system call straight into the bytes sent). The rest (`seek`,
+    `fileno`, `name`, ...) is the file's own."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+
+    def read(self, size: int = -1) -> bytes:
+        return self._file.read(size if size < 0 else max(size, READ_BYTES))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
 
 
 def expires_in_seconds(expires_in: int | timedelta | None) -> int | None:

@@ -5,7 +5,6 @@ The commands here only parse; `_commands` does the work.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 import re
@@ -13,12 +12,12 @@ import sys
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from claude_files._version import __version__
+from claude_files.cli import _startup
 from claude_files.cli._kinds import (
     ARTIFACTS,
     CHAT_FILES,
@@ -39,27 +38,10 @@ from claude_files.cli._settings import (
     Settings,
 )
 
-
-def _lazy(name: str) -> ModuleType:
-    """The module `name`, loaded on first use (importlib's LazyLoader recipe): the
-    command tree is built without httpx and the generated client, so `--version` and
-    `--help` answer at once."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    assert spec is not None
-    assert spec.loader is not None
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 if TYPE_CHECKING:
     from claude_files.cli import _commands
 else:
-    _commands = _lazy("claude_files.cli._commands")
+    _commands = _startup.lazy("claude_files.cli._commands")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -274,6 +256,7 @@ def _run(
     from claude_files.cli import _interrupt, _malloc
 
     _malloc.keep_freed_memory()
+    _startup.import_httpx()
     try:
         return _interrupt.run(work(settings))
     finally:
