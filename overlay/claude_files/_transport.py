@@ -258,6 +258,8 @@ class _Stream(_Socket, httpcore.NetworkStream):
                 self._receive()
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:  # httpcore writes the end of a body-less request as b"": no syscall
+            return
         with _errors(httpcore.WriteTimeout, httpcore.WriteError):
             self._settimeout(timeout)
             if self._tls is None:
@@ -374,6 +376,8 @@ class _AsyncStream(_Socket, httpcore.AsyncNetworkStream):
                 await self._receive(timeout)
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:  # as in `_Stream.write`
+            return
         with _errors(httpcore.WriteTimeout, httpcore.WriteError):
             if self._tls is None:
                 await self._send(buffer, timeout)

@@ -81,8 +81,8 @@ class UploadSource:
         """The bytes for one attempt (blocking: async callers use a thread)."""
         self.close()
         if self._path is not None:
-            self._opened = self._path.open("rb", buffering=0)
-            return _LargeReads(self._opened)  # type: ignore[return-value]
+            self._opened = _LargeReads(self._path, "rb")
+            return self._opened
         if isinstance(self._content, bytes):
             return io.BytesIO(self._content)
         assert self._content is not None
@@ -98,22 +98,19 @@ class UploadSource:
 READ_BYTES = 1024 * 1024
 
 
-class _LargeReads:
+class _LargeReads(io.FileIO):
     """A file on disk whose reads take `READ_BYTES` at least.
 
     httpx reads a multipart file 64 KiB at a time and sends whatever each read returns:
-    a MiB per read is a sixteenth of the reads, joins and sends (an unbuffered file, so
-    each read is one system call straight into the bytes sent). The rest (`seek`,
-    `fileno`, `name`, ...) is the file's own."""
+    a MiB per read is a sixteenth of the reads, joins and sends. Unbuffered (a `FileIO`),
+    so each read is one system call straight into the bytes sent."""
 
-    def __init__(self, file: IO[bytes]) -> None:
-        self._file = file
-
-    def read(self, size: int = -1) -> bytes:
-        return self._file.read(size if size < 0 else max(size, READ_BYTES))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._file, name)
+    def read(self, size: int | None = -1) -> bytes:
+        if size is not None and size >= 0:
+            size = max(size, READ_BYTES)
+        data = super().read(size)
+        assert data is not None  # a blocking file
+        return data
 
 
 def expires_in_seconds(expires_in: int | timedelta | None) -> int | None:

@@ -83,21 +83,26 @@ async def download_to_file(
         return await _download_and_extract(
             driver, prepare, file_id, dest, max_bytes, extract, progress
         )
-    directory, target = await arun_blocking(resolve_dest, dest, overwrite)
+    directory, target, out = await arun_blocking(_open, dest, overwrite)
     core = DownloadCore(max_bytes, Worker)
-    out = await arun_blocking(AtomicFile, directory)
+    sink = _Sink(out, core)
     try:
-        sink = _Sink(out, core)
         flow = download_protocol(core, driver.policy, prepare)
         async with contextlib.aclosing(driver.stream(flow)) as events:
             await anext(events)  # Accepted: the file's name is known, and refused if it exists
             final = await arun_blocking(final_path, directory, target, core, file_id, overwrite)
             await sink.write(events, progress, core.total)
-        return await arun_blocking(out.commit, final, overwrite)
+        return await arun_blocking(sink.commit, final, overwrite)
     except BaseException:
         with AsyncShield():
-            await arun_blocking(out.discard)
+            await arun_blocking(sink.discard)
         raise
+
+
+def _open(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, Path | None, AtomicFile]:
+    """Where the file goes, and its temporary file there: one trip to a worker thread."""
+    directory, target = resolve_dest(dest, overwrite)
+    return directory, target, AtomicFile(directory)
 
 
 async def _download_and_extract(
@@ -112,65 +117,87 @@ async def _download_and_extract(
     directory, target = await arun_blocking(resolve_extract_dest, dest)
     core = DownloadCore(max_bytes, Worker)
     archive = await arun_blocking(AtomicFile, directory)
+    sink = _Sink(archive, core)
     try:
-        sink = _Sink(archive, core)
         flow = download_protocol(core, driver.policy, prepare)
         async with contextlib.aclosing(driver.stream(flow)) as events:
             await anext(events)  # Accepted: the folder is known, and refused if it exists
             folder = await arun_blocking(folder_path, directory, target, core, file_id)
             await sink.write(events, progress, core.total)
-        await arun_blocking(archive.close)
+        await arun_blocking(sink.close)
         return await arun_blocking(extract_zip, archive.path, folder, limits)
     finally:
         with AsyncShield():
-            await arun_blocking(archive.discard)
+            await arun_blocking(sink.discard)
 
 
 class _Sink:
     """Writes a body into a file from a worker thread, a batch at a time, while the next
-    bytes arrive; and reads back what it wrote when a restart needs proving."""
+    bytes arrive; and reads back what it wrote when a restart needs proving.
+
+    The thread starts with the second batch: a body of one batch or less (most files
+    are small) is written by `commit` (or `close`), in the one trip to a worker thread
+    that renames it into place."""
 
     def __init__(self, out: AtomicFile, core: DownloadCore) -> None:
         self._out = out
         self._batch: list[bytes] = []
         self._size = 0
         self._writer = Worker("claude-files-write", start=False)
+        self._started = False
         core.read_back = ReadBack(self._digest_of_prefix)
 
     def _digest_of_prefix(self, size: int) -> bytes:
         """Blocking, while the body waits: what is written and what is batched."""
-        self._writer.wait()
-        self._out.write_batch(self._batch)
-        self._batch, self._size = [], 0
+        self._write_rest()
         return self._out.digest_of_prefix(size)
 
     def _flush(self) -> None:
+        if not self._started:
+            self._writer.start()
+            self._started = True
         self._writer.submit(self._out.write_batch, self._batch, self._size)
+        self._batch, self._size = [], 0
+
+    def _write_rest(self) -> None:
+        """Blocking: what the thread was given, then what is still batched."""
+        self._writer.wait()
+        self._out.write_batch(self._batch)
         self._batch, self._size = [], 0
 
     async def write(
         self, events: AsyncGenerator[Event], progress: Progress, total: int | None
     ) -> None:
-        """Write the body; the progress is the bytes received, the last call once all
+        """Take in the body; the progress is the bytes received, the last call once all
         are (before the commit)."""
-        self._writer.start()
         progress.start(total)
-        try:
-            async for event in events:
-                assert isinstance(event, bytes)
-                self._batch.append(event)
-                self._size += len(event)
-                progress.advance(len(event))
-                if self._size >= WRITE_BATCH_BYTES:
-                    self._flush()
-                    if self._writer.pending > WRITE_BACKLOG_BYTES:
-                        await arun_blocking(self._writer.wait, WRITE_BACKLOG_BYTES // 2)
-            self._flush()
-            await arun_blocking(self._writer.close)
-            progress.finish()
-        finally:
-            with AsyncShield():
-                await arun_blocking(self._writer.abandon)
+        async for event in events:
+            assert isinstance(event, bytes)
+            self._batch.append(event)
+            self._size += len(event)
+            progress.advance(len(event))
+            if self._size >= WRITE_BATCH_BYTES:
+                self._flush()
+                if self._writer.pending > WRITE_BACKLOG_BYTES:
+                    await arun_blocking(self._writer.wait, WRITE_BACKLOG_BYTES // 2)
+        progress.finish()
+
+    def close(self) -> None:
+        """Blocking: all of the body written, the thread stopped, the file closed."""
+        self._writer.close()
+        self._write_rest()
+        self._out.close()
+
+    def commit(self, dest: Path, overwrite: bool) -> Path:
+        """Blocking: all of the body written, then the file renamed into place."""
+        self._writer.close()
+        self._write_rest()
+        return self._out.commit(dest, overwrite)
+
+    def discard(self) -> None:
+        """Blocking: the thread stopped (its work skipped), the file gone."""
+        self._writer.abandon()
+        self._out.discard()
 
 
 @contextlib.asynccontextmanager

@@ -85,21 +85,26 @@ def download_to_file(
         return _download_and_extract(
             driver, prepare, file_id, dest, max_bytes, extract, progress
         )
-    directory, target = run_blocking(resolve_dest, dest, overwrite)
+    directory, target, out = run_blocking(_open, dest, overwrite)
     core = DownloadCore(max_bytes, Worker)
-    out = run_blocking(AtomicFile, directory)
+    sink = _Sink(out, core)
     try:
-        sink = _Sink(out, core)
         flow = download_protocol(core, driver.policy, prepare)
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the file's name is known, and refused if it exists
             final = run_blocking(final_path, directory, target, core, file_id, overwrite)
             sink.write(events, progress, core.total)
-        return run_blocking(out.commit, final, overwrite)
+        return run_blocking(sink.commit, final, overwrite)
     except BaseException:
         with Shield():
-            run_blocking(out.discard)
+            run_blocking(sink.discard)
         raise
+
+
+def _open(dest: str | os.PathLike[str], overwrite: bool) -> tuple[Path, Path | None, AtomicFile]:
+    """Where the file goes, and its temporary file there: one trip to a worker thread."""
+    directory, target = resolve_dest(dest, overwrite)
+    return directory, target, AtomicFile(directory)
 
 
 def _download_and_extract(
@@ -114,65 +119,87 @@ def _download_and_extract(
     directory, target = run_blocking(resolve_extract_dest, dest)
     core = DownloadCore(max_bytes, Worker)
     archive = run_blocking(AtomicFile, directory)
+    sink = _Sink(archive, core)
     try:
-        sink = _Sink(archive, core)
         flow = download_protocol(core, driver.policy, prepare)
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the folder is known, and refused if it exists
             folder = run_blocking(folder_path, directory, target, core, file_id)
             sink.write(events, progress, core.total)
-        run_blocking(archive.close)
+        run_blocking(sink.close)
         return run_blocking(extract_zip, archive.path, folder, limits)
     finally:
         with Shield():
-            run_blocking(archive.discard)
+            run_blocking(sink.discard)
 
 
 class _Sink:
     """Writes a body into a file from a worker thread, a batch at a time, while the next
-    bytes arrive; and reads back what it wrote when a restart needs proving."""
+    bytes arrive; and reads back what it wrote when a restart needs proving.
+
+    The thread starts with the second batch: a body of one batch or less (most files
+    are small) is written by `commit` (or `close`), in the one trip to a worker thread
+    that renames it into place."""
 
     def __init__(self, out: AtomicFile, core: DownloadCore) -> None:
         self._out = out
         self._batch: list[bytes] = []
         self._size = 0
         self._writer = Worker("claude-files-write", start=False)
+        self._started = False
         core.read_back = ReadBack(self._digest_of_prefix)
 
     def _digest_of_prefix(self, size: int) -> bytes:
         """Blocking, while the body waits: what is written and what is batched."""
-        self._writer.wait()
-        self._out.write_batch(self._batch)
-        self._batch, self._size = [], 0
+        self._write_rest()
         return self._out.digest_of_prefix(size)
 
     def _flush(self) -> None:
+        if not self._started:
+            self._writer.start()
+            self._started = True
         self._writer.submit(self._out.write_batch, self._batch, self._size)
+        self._batch, self._size = [], 0
+
+    def _write_rest(self) -> None:
+        """Blocking: what the thread was given, then what is still batched."""
+        self._writer.wait()
+        self._out.write_batch(self._batch)
         self._batch, self._size = [], 0
 
     def write(
         self, events: Generator[Event], progress: Progress, total: int | None
     ) -> None:
-        """Write the body; the progress is the bytes received, the last call once all
+        """Take in the body; the progress is the bytes received, the last call once all
         are (before the commit)."""
-        self._writer.start()
         progress.start(total)
-        try:
-            for event in events:
-                assert isinstance(event, bytes)
-                self._batch.append(event)
-                self._size += len(event)
-                progress.advance(len(event))
-                if self._size >= WRITE_BATCH_BYTES:
-                    self._flush()
-                    if self._writer.pending > WRITE_BACKLOG_BYTES:
-                        run_blocking(self._writer.wait, WRITE_BACKLOG_BYTES // 2)
-            self._flush()
-            run_blocking(self._writer.close)
-            progress.finish()
-        finally:
-            with Shield():
-                run_blocking(self._writer.abandon)
+        for event in events:
+            assert isinstance(event, bytes)
+            self._batch.append(event)
+            self._size += len(event)
+            progress.advance(len(event))
+            if self._size >= WRITE_BATCH_BYTES:
+                self._flush()
+                if self._writer.pending > WRITE_BACKLOG_BYTES:
+                    run_blocking(self._writer.wait, WRITE_BACKLOG_BYTES // 2)
+        progress.finish()
+
+    def close(self) -> None:
+        """Blocking: all of the body written, the thread stopped, the file closed."""
+        self._writer.close()
+        self._write_rest()
+        self._out.close()
+
+    def commit(self, dest: Path, overwrite: bool) -> Path:
+        """Blocking: all of the body written, then the file renamed into place."""
+        self._writer.close()
+        self._write_rest()
+        return self._out.commit(dest, overwrite)
+
+    def discard(self) -> None:
+        """Blocking: the thread stopped (its work skipped), the file gone."""
+        self._writer.abandon()
+        self._out.discard()
 
 
 @contextlib.contextmanager

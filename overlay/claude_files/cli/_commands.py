@@ -351,6 +351,12 @@ def _exists(path: Path) -> FileExistsError:
     return FileExistsError(f"{path} already exists (pass --overwrite to replace it)")
 
 
+def _place(staged: Path, dest: Path, overwrite: bool) -> int:
+    """Move a finished download into place; its size (one trip to a thread for both)."""
+    place_file(staged, dest, overwrite=overwrite)
+    return dest.stat().st_size
+
+
 async def download(
     settings: Settings,
     out: Output,
@@ -381,8 +387,7 @@ async def download(
         resource = kind.resource(client)
         with out.progress() as progress:
 
-            async def done(file_id: str, path: Path) -> Outcome:
-                size = (await asyncio.to_thread(path.stat)).st_size
+            def done(file_id: str, path: Path, size: int) -> Outcome:
                 return Outcome(
                     file_id,
                     True,
@@ -403,7 +408,8 @@ async def download(
                                 on_progress=on_progress,
                                 **extra,
                             )
-                    outcome = await done(file_id, path)
+                    size = (await asyncio.to_thread(path.stat)).st_size
+                    outcome = done(file_id, path, size)
                 except DestinationExistsError:
                     outcome = failure(file_id, _exists(dest), id=file_id, path=str(dest))
                 except Exception as exc:
@@ -434,8 +440,8 @@ async def download(
                         await turn.wait()
                     dest = planner.claim(staged.name)
                     claimed.set()
-                    await asyncio.to_thread(place_file, staged, dest, overwrite=overwrite)
-                    outcome = await done(file_id, dest)
+                    size = await asyncio.to_thread(_place, staged, dest, overwrite)
+                    outcome = done(file_id, dest, size)
                 except DestinationExistsError as exc:
                     outcome = failure(file_id, _exists(dest or exc.path), id=file_id)
                 except Exception as exc:
