@@ -25,7 +25,7 @@ from urllib.parse import parse_qs
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from claude_files.testing._faults import ErrorEnvelope, Fault, FaultPlan
+from claude_files.testing._faults import ErrorEnvelope, Fault, FaultPlan, error_type_for
 from claude_files.testing._store import new_request_id
 
 REQUEST_ID_KEY = "claude_files.request_id"
@@ -157,7 +157,7 @@ class EdgeMiddleware:
             else:
                 await _drain_request(receive)
                 envelope = replacing.envelope or self.envelope_for(scope["path"])
-                await _send_fault_response(replacing, request_id, wire, envelope)
+                await _send_fault_response(replacing, request_id, wire, envelope, scope["path"])
         except BaseException as exc:
             if not _contains_cut(exc):
                 raise
@@ -183,7 +183,7 @@ async def _wait_for_disconnect(receive: Receive) -> None:
 
 
 async def _send_fault_response(
-    fault: Fault, request_id: str, send: Send, envelope: ErrorEnvelope
+    fault: Fault, request_id: str, send: Send, envelope: ErrorEnvelope, path: str
 ) -> None:
     assert fault.status_code is not None
     if fault.kind == "non_json":
@@ -191,7 +191,7 @@ async def _send_fault_response(
         content_type = b"text/html; charset=utf-8"
     else:
         error: dict[str, Any] = {
-            "type": fault.error_type,
+            "type": fault.error_type or error_type_for(fault.status_code, path),
             "message": fault.body or f"Injected fault: {fault.status_code}",
         }
         if fault.details:
