@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     )
     from claude_files._extract import ExtractLimits
     from claude_files._files import safe_filename
+    from claude_files._pacing import RequestPacer
     from claude_files._progress import ProgressCallback
     from claude_files._projects import ProjectAttachment
     from claude_files._sync._client import Client
@@ -125,6 +126,7 @@ _EXPORTS: dict[str, str] = {
     "DestinationNotFoundError": "claude_files._errors",
     "DownloadStream": "claude_files._downloads",
     "ExtractLimits": "claude_files._extract",
+    "RequestPacer": "claude_files._pacing",
     "FileExpiredError": "claude_files._errors",
     "FileListResponse": "claude_files_openapi.models",
     "FileMetadata": "claude_files_openapi.models",
@@ -234,6 +236,7 @@ __all__ = [
     "ProjectFileAttachment",
     "RateLimitError",
     "RequestHeaderFieldsTooLargeError",
+    "RequestPacer",
     "RequestTimeoutError",
     "RequestTooLargeError",
     "ServiceUnavailableError",
