@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     )
     from claude_files._extract import ExtractLimits
     from claude_files._files import safe_filename
+    from claude_files._models import ResponseCallback, ResponseInfo
     from claude_files._pacing import RequestPacer
     from claude_files._progress import ProgressCallback
     from claude_files._projects import ProjectAttachment
@@ -127,6 +128,8 @@ _EXPORTS: dict[str, str] = {
     "DownloadStream": "claude_files._downloads",
     "ExtractLimits": "claude_files._extract",
     "RequestPacer": "claude_files._pacing",
+    "ResponseCallback": "claude_files._models",
+    "ResponseInfo": "claude_files._models",
     "FileExpiredError": "claude_files._errors",
     "FileListResponse": "claude_files_openapi.models",
     "FileMetadata": "claude_files_openapi.models",
@@ -239,6 +242,8 @@ __all__ = [
     "RequestPacer",
     "RequestTimeoutError",
     "RequestTooLargeError",
+    "ResponseCallback",
+    "ResponseInfo",
     "ServiceUnavailableError",
     "StorageQuotaExceededError",
     "UnknownProjectAttachment",
