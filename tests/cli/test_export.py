@@ -60,7 +60,7 @@ def _content_requests(server: MockServer, since: int = 0) -> list[str]:
 
 
 def _leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.rglob("*") if p.name.startswith((".claude-files-")))
+    return sorted(p.name for p in out.rglob("*") if p.name.startswith(".claude-files-"))
 
 
 def test_two_projects_export_with_a_manifest_that_matches_the_bytes(
@@ -102,7 +102,8 @@ def test_two_projects_export_with_a_manifest_that_matches_the_bytes(
         assert line["sha256"] == hashlib.sha256(data).hexdigest()
         assert (out / path).read_bytes() == data
         request = by_request[line["request_id"]]  # the download's own request
-        assert line["id"] in request.path and request.status == 200
+        assert line["id"] in request.path
+        assert request.status == 200
         assert datetime.fromisoformat(line["time"].replace("Z", "+00:00")) <= datetime.now(UTC)
     assert _leftovers(out) == []
     assert sorted(p.name for p in out.iterdir()) == [
@@ -125,7 +126,10 @@ def test_a_second_run_skips_everything_without_a_content_request(
     assert len(server.requests) - before == 2  # one list page per project
     skipped = [line for line in again.json if line["ok"]]
     assert sorted(line["id"] for line in skipped) == sorted(seeded)
-    assert all(line["skipped"] for line in skipped)
+    assert all(line["export"]["skipped"] for line in skipped)
+    assert [line["export"]["sha256"] for line in skipped] == [
+        hashlib.sha256(seeded[line["id"]][1]).hexdigest() for line in skipped
+    ]
     assert "0 downloaded, 5 skipped (already complete), 1 failed" in again.err
     assert len(_manifest(tmp_path / "out")) == len(seeded)  # nothing appended
 
@@ -167,7 +171,8 @@ def test_a_torn_last_line_is_cut_off_and_its_item_finished(
     assert again.code == 1, again.err
     assert "torn last line" in again.err
     fetched = _content_requests(server, before)
-    assert len(fetched) == 1 and torn_id in fetched[0]  # its file, the same bytes, is kept
+    assert len(fetched) == 1
+    assert torn_id in fetched[0]
     lines = _manifest(tmp_path / "out")  # every line parses again
     assert sorted(line["id"] for line in lines) == sorted(seeded)
     assert manifest.read_text().endswith("\n")

@@ -4,6 +4,8 @@ JSON response's. A callback that raises fails the download, with nothing written
 
 from __future__ import annotations
 
+import asyncio
+import os
 from pathlib import Path
 
 import pytest
@@ -48,4 +50,4 @@ async def test_async_files_tell_it_and_a_raising_callback_leaves_nothing(
         with pytest.raises(LookupError):
             await client.files.download_to_file(file_id, tmp_path / "x.bin", on_response=refuse)
     assert told[0].request_id == mock_server.requests[0].request_id
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.bin"]
+    assert sorted(await asyncio.to_thread(os.listdir, tmp_path)) == ["d.bin"]

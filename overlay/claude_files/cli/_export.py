@@ -230,18 +230,13 @@ class _Export:
         self.run.report(outcome)
 
     def done(self, entry: Entry, *, skipped: bool) -> Outcome:
+        where = self.manifest.root / entry.path
         data: dict[str, Any] = {
             "ok": True,
             "id": entry.id,
-            "path": str(self.manifest.root / entry.path),
-            "project": entry.project,
-            "type": entry.type,
-            "size_bytes": entry.bytes,
-            "sha256": entry.sha256,
-            "request_id": entry.request_id,
-            "skipped": skipped,
+            "path": str(where),
+            "export": {**asdict(entry), "skipped": skipped},
         }
-        where = self.manifest.root / entry.path
         if skipped:
             text = f"skipped {entry.id}: {where} is complete ({human_size(entry.bytes)})"
         else:
@@ -254,7 +249,7 @@ class _Export:
         relative = dest.relative_to(root).as_posix()
         known = self.manifest.entries.get((project, item.id))
         ours = known is not None and known.path == relative
-        fields = {"id": item.id, "project": project, "path": str(dest)}
+        fields = {"id": item.id, "path": str(dest)}
         try:
             if known is not None and ours and await asyncio.to_thread(intact, root, known):
                 self.report(self.done(known, skipped=True), "skipped")
@@ -267,7 +262,6 @@ class _Export:
                     {
                         "ok": False,
                         "id": item.id,
-                        "project": project,
                         "error": {"type": "unsupported", "message": message},
                     },
                     f"{item.id}: unsupported: {message} (skipped)",
@@ -350,7 +344,7 @@ class _Export:
             await asyncio.to_thread(remove_stale_stages, folder)
         except Exception as exc:
             self.run.total += 1
-            self.report(failure(project, exc, id=project, project=project), "failed")
+            self.report(failure(project, exc, id=project), "failed")
             return
         self.run.total += len(items)
         for item, dest in zip(items, self.plan(project, folder, items), strict=True):
