@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from datetime import UTC, datetime, timedelta
 from hashlib import md5
 from pathlib import Path
@@ -264,3 +265,12 @@ def test_a_fixture_seeds_projects_and_chat_file_wire_switches(tmp_path: Path) ->
     fixture.write_text(json.dumps({"chat_files": [{"content": "x", "chunked": "yes"}]}))
     with pytest.raises(FixtureError, match="chunked"):
         MockServer(fixture=fixture)
+
+
+def test_the_request_log_records_arrival_times(mock_server: MockServer) -> None:
+    before = time.time()
+    project = mock_server.add_project()
+    _get(mock_server, ATTACHMENTS.format(project))
+    _get(mock_server, ATTACHMENTS.format(project))
+    first, second = mock_server.requests
+    assert before <= first.received_at <= second.received_at <= time.time()

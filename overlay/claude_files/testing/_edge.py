@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -49,6 +50,8 @@ class RecordedRequest:
     """The status sent, None while in flight or when the connection was dropped."""
     faults: list[str] = field(default_factory=list)
     """The kinds of the faults applied to this request."""
+    received_at: float = 0.0
+    """When it arrived (`time.time()`): for request rates."""
 
 
 class RequestLog:
@@ -133,6 +136,7 @@ class EdgeMiddleware:
             headers=headers,
             request_id=request_id,
             raw_query=raw_query,
+            received_at=time.time(),
         )
         self.log.append(record)
         faults = self.plan.take(scope["method"], scope["path"])
