@@ -65,7 +65,7 @@ if TYPE_CHECKING:
         UploadIsADirectoryError,
     )
     from claude_files._extract import ExtractLimits
-    from claude_files._files import safe_filename
+    from claude_files._files import place_file, safe_filename
     from claude_files._models import ResponseCallback, ResponseInfo
     from claude_files._pacing import RequestPacer
     from claude_files._progress import ProgressCallback
@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from claude_files._sync._client import Client
     from claude_files._sync._pager import Pager
     from claude_files._telemetry import OpenTelemetryOptions
+    from claude_files._transport import AsyncTransport, Transport
     from claude_files._uploads import MAX_UPLOAD_BYTES
     from claude_files._version import __version__
     from claude_files_openapi.models import (
@@ -107,6 +108,7 @@ _EXPORTS: dict[str, str] = {
     "ArchiveError": "claude_files._errors",
     "AsyncClient": "claude_files._async._client",
     "AsyncPager": "claude_files._async._pager",
+    "AsyncTransport": "claude_files._transport",
     "AuthenticationError": "claude_files._errors",
     "BadRequestError": "claude_files._errors",
     "ChatFile": "claude_files_openapi.models",
@@ -167,12 +169,14 @@ _EXPORTS: dict[str, str] = {
     "RequestTooLargeError": "claude_files._errors",
     "ServiceUnavailableError": "claude_files._errors",
     "StorageQuotaExceededError": "claude_files._errors",
+    "Transport": "claude_files._transport",
     "UnknownProjectAttachment": "claude_files_openapi.models",
     "UnprocessableEntityError": "claude_files._errors",
     "UnsafeArchiveError": "claude_files._errors",
     "UploadFileNotFoundError": "claude_files._errors",
     "UploadIsADirectoryError": "claude_files._errors",
     "__version__": "claude_files._version",
+    "place_file": "claude_files._files",
     "safe_filename": "claude_files._files",
 }
 
@@ -186,6 +190,7 @@ __all__ = [
     "ArchiveError",
     "AsyncClient",
     "AsyncPager",
+    "AsyncTransport",
     "AuthenticationError",
     "BadRequestError",
     "ChatFile",
@@ -246,12 +251,14 @@ __all__ = [
     "ResponseInfo",
     "ServiceUnavailableError",
     "StorageQuotaExceededError",
+    "Transport",
     "UnknownProjectAttachment",
     "UnprocessableEntityError",
     "UnsafeArchiveError",
     "UploadFileNotFoundError",
     "UploadIsADirectoryError",
     "__version__",
+    "place_file",
     "safe_filename",
 ]
 

@@ -193,26 +193,43 @@ class AtomicFile:
         self._finish_flushing()
         os.fsync(self._file.fileno())
         self._file.close()
-        if overwrite:
-            os.replace(self.path, dest)
-        else:
-            try:
-                os.link(self.path, dest)  # FileExistsError rather than replacing a file
-            except FileExistsError:
-                raise DestinationExistsError.file(dest) from None
-            except OSError:  # no hard links here (FAT, some network file systems)
-                if dest.exists():
-                    raise DestinationExistsError.file(dest) from None
-                os.replace(self.path, dest)
-            else:
-                os.unlink(self.path)
-        fsync_directory(dest.parent)
-        return dest
+        return place_file(self.path, dest, overwrite=overwrite)
 
     def discard(self) -> None:
         self._finish_flushing()
         self._file.close()
         self.path.unlink(missing_ok=True)
+
+
+def place_file(
+    src: str | os.PathLike[str], dest: str | os.PathLike[str], *, overwrite: bool = False
+) -> Path:
+    """Move the complete file `src` to `dest` (same file system), durably; returns `dest`.
+
+    Without `overwrite` it never replaces a file: a file at `dest` raises
+    `DestinationExistsError` and `src` stays where it was. It links `dest` to `src` and
+    then removes `src`, since a rename would silently replace a file that appeared in
+    between; where there are no hard links (FAT, some network file systems) it checks and
+    renames. With `overwrite`, one atomic rename. Either way the folder is fsynced, so the
+    move survives a crash. This is how `download_to_file` puts its file in place: use it
+    to move a download from a staging folder to a name of your choosing.
+    """
+    src, dest = Path(src), Path(dest)
+    if overwrite:
+        os.replace(src, dest)
+    else:
+        try:
+            os.link(src, dest)  # FileExistsError rather than replacing a file
+        except FileExistsError:
+            raise DestinationExistsError.file(dest) from None
+        except OSError:  # no hard links here (FAT, some network file systems)
+            if _existing(dest):
+                raise DestinationExistsError.file(dest) from None
+            os.replace(src, dest)
+        else:
+            os.unlink(src)
+    fsync_directory(dest.parent)
+    return dest
 
 
 def _datasync(fd: int) -> None:

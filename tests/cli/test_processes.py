@@ -85,12 +85,13 @@ def test_ctrl_c_keeps_finished_files_and_leaves_nothing_unfinished(
         text=True,
     )
     try:
-        # Interrupt once the quick file is in place and both slow ones are mid-body.
+        # Interrupt once the quick file is in place and both slow ones are mid-body (each
+        # in its own staging folder inside out/, until it is named).
         _wait_for(
             lambda: (
                 (out / "quick.txt").exists()
-                and len([p for p in out.iterdir() if p.name.endswith(".part")]) == 2
-                and all(p.stat().st_size > 0 for p in out.iterdir() if p.name.endswith(".part"))
+                and len(list(out.rglob("*.part"))) == 2
+                and all(p.stat().st_size > 0 for p in out.rglob("*.part"))
             )
         )
         process.send_signal(signal.SIGINT)

@@ -663,6 +663,7 @@ class ProjectDocuments(_ComplianceResource):
         *,
         overwrite: bool = False,
         max_bytes: int | None = None,
+        on_progress: ProgressCallback | None = None,
         on_response: ResponseCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
@@ -673,15 +674,23 @@ class ProjectDocuments(_ComplianceResource):
         folder that does not exist is `DestinationNotFoundError`, raised before the
         request; an existing file without `overwrite=True` is `DestinationExistsError`.
         Text over `max_bytes` (as UTF-8) is `FileTooLargeError`. The file appears
-        complete or not at all. `on_response(info)` is told the document's response.
+        complete or not at all. The text comes in one JSON response: `on_progress` is
+        told 0 and then all of its UTF-8 bytes, once they are written; `on_response(info)`
+        is told that response.
         """
+        progress = Progress(on_progress)
         directory, target = run_blocking(resolve_dest, dest, overwrite)
         kwargs = self._call(get_project_document._get_kwargs, id)
         parse = with_request_id(ProjectDocument).from_dict
         document = self._json(kwargs, parse, options, on_response)
-        return run_blocking(
+        path = run_blocking(
             write_document, directory, target, document, overwrite, max_bytes
         )
+        size = len(document.content.encode("utf-8"))
+        progress.start(size)
+        progress.advance(size)
+        progress.finish()
+        return path
 
 
 class Compliance:

@@ -5,6 +5,7 @@ The commands here only parse; `_commands` does the work.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
@@ -14,13 +15,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from claude_files import AsyncClient, ClaudeFilesError, __version__
-from claude_files.cli import _commands, _export, _interrupt
-from claude_files.cli._commands import (
+from claude_files._version import __version__
+from claude_files.cli._kinds import (
     ARTIFACTS,
     CHAT_FILES,
     CODE_ARTIFACTS,
@@ -28,9 +29,9 @@ from claude_files.cli._commands import (
     GENERATED_FILES,
     PROJECT_DOCUMENTS,
     Kind,
+    UsageProblem,
 )
 from claude_files.cli._output import JSON_SHAPE, Redactor
-from claude_files.cli._results import describe_error
 from claude_files.cli._settings import (
     ENV_API_KEY,
     ENV_BASE_URL,
@@ -39,6 +40,30 @@ from claude_files.cli._settings import (
     MissingKeyError,
     Settings,
 )
+
+
+def _lazy(name: str) -> ModuleType:
+    """The module `name`, loaded on first use (importlib's LazyLoader recipe): the
+    command tree is built without httpx and the generated client, so `--version` and
+    `--help` answer at once."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None
+    assert spec.loader is not None
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    from claude_files import AsyncClient
+    from claude_files.cli import _commands, _export
+else:
+    _commands = _lazy("claude_files.cli._commands")
+    _export = _lazy("claude_files.cli._export")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -273,6 +298,8 @@ def _run(
     logger = logging.getLogger("claude_files")
     level = logger.level
     handler = settings.configure_logging()
+    from claude_files.cli import _interrupt
+
     try:
         return _interrupt.run(work(settings))
     finally:
@@ -395,13 +422,9 @@ def _download_command(group: click.Group, kind: Kind) -> None:
             ),
         )
 
-    named = (
-        "under the name the server gives"
-        if not kind.has_metadata
-        else "under their own filenames (made safe)"
-    )
     download.help = (
-        f"Download {kind.noun}s, {named}. Each file is written to a temporary name "
+        f"Download {kind.noun}s, under the names their downloads give (made safe); "
+        "one request each. Each file is written to a temporary name "
         "and renamed into place when complete: an interrupted or failed download "
         "leaves nothing. Two files with one name in one run both land "
         "(`name (2).ext`)."
@@ -603,7 +626,7 @@ def projects_attachments(project_id: str, limit: int | None, page_size: int | No
 @click.option(
     "--max-requests-per-minute",
     type=click.IntRange(min=1),
-    default=_export.DEFAULT_REQUESTS_PER_MINUTE,
+    default=600,  # the Compliance API's budget per parent organisation
     show_default=True,
     help="Start at most this many requests in any 60 s (list pages and retries count). "
     "The Compliance API allows 600 a minute per parent organisation, for all its keys.",
@@ -701,17 +724,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code
-    except (_commands.UsageProblem, MissingKeyError) as exc:
+    except (UsageProblem, MissingKeyError) as exc:
         click.echo(f"claude-files: error: {exc}", err=True)
         return EXIT_USAGE
     except (KeyboardInterrupt, click.Abort):
         click.echo("claude-files: interrupted", err=True)
         return EXIT_INTERRUPTED
-    except ClaudeFilesError as exc:  # one that no command turned into a failed item
+    except Exception as exc:
+        return _failed(exc, args)
+    return rv if isinstance(rv, int) else EXIT_OK
+
+
+def _failed(exc: Exception, args: Sequence[str]) -> int:
+    """An error no command turned into a failed item (imported only now: the command
+    tree needs none of it)."""
+    from claude_files import ClaudeFilesError
+    from claude_files.cli._results import describe_error
+
+    if isinstance(exc, ClaudeFilesError):
         click.echo(f"claude-files: error: {_keys_in(args)(describe_error(exc)[1])}", err=True)
-        return EXIT_FAILED
-    except Exception as exc:  # a bug: say what it was, never with a key in it
+    else:  # a bug: say what it was, never with a key in it
         logging.getLogger("claude_files.cli").debug("internal error", exc_info=True)
         click.echo(f"claude-files: internal error: {_keys_in(args)(repr(exc))}", err=True)
-        return EXIT_FAILED
-    return rv if isinstance(rv, int) else EXIT_OK
+    return EXIT_FAILED

@@ -18,8 +18,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claude_files import AsyncClient, ClaudeFilesError, safe_filename
-from claude_files.cli._http import bar_for_this_task
+from claude_files import (
+    ClaudeFilesError,
+    DestinationExistsError,
+    ProgressCallback,
+    place_file,
+)
+from claude_files.cli._kinds import CODE_ARTIFACTS, Kind, UsageProblem
 from claude_files.cli._names import NamePlanner
 from claude_files.cli._output import Output, human_size
 from claude_files.cli._results import Outcome, Run, failure, run_each
@@ -28,42 +33,6 @@ from claude_files_openapi.types import Unset
 
 if TYPE_CHECKING:
     from claude_files.cli._progress import Progress
-
-
-class UsageProblem(Exception):
-    """Arguments that cannot work together: exit 2, like any usage error."""
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of remote file: which API serves it, and through which resource."""
-
-    noun: str
-    api: str  # "files" or "compliance": the key it needs
-    resource: Callable[[AsyncClient], Any]
-    has_metadata: bool = True
-    """Whether `get` gives the name to download under (else the download names itself)."""
-    result_key: str = "file"
-    """The key of a `get` result in a --json line."""
-
-
-FILES = Kind("file", "files", lambda c: c.files)
-CHAT_FILES = Kind("chat file", "compliance", lambda c: c.compliance.files)
-GENERATED_FILES = Kind("generated file", "compliance", lambda c: c.compliance.generated_files)
-ARTIFACTS = Kind(
-    "artifact version", "compliance", lambda c: c.compliance.artifacts, has_metadata=False
-)
-CODE_ARTIFACTS = Kind(
-    "code artifact", "compliance", lambda c: c.compliance.code_artifacts, has_metadata=False
-)
-# A document's name comes with its text: one request names and fetches it.
-PROJECT_DOCUMENTS = Kind(
-    "project document",
-    "compliance",
-    lambda c: c.compliance.project_documents,
-    has_metadata=False,
-    result_key="project_document",
-)
 
 
 def _unique(items: Sequence[str]) -> list[str]:
@@ -75,21 +44,16 @@ def _dump(model: Any) -> dict[str, Any]:
     return data
 
 
-def _size_of(meta: Any) -> int | None:
-    size = getattr(meta, "size_bytes", None)
-    return size if isinstance(size, int) else None
-
-
 @contextmanager
-def _bar(progress: Progress | None, label: str, total: int | None) -> Iterator[None]:
-    """A progress bar for the requests made inside the block (none off a terminal)."""
+def _bar(progress: Progress | None, label: str) -> Iterator[ProgressCallback | None]:
+    """A progress bar for one transfer, as the `on_progress` to hand the library (None
+    off a terminal, where nothing is drawn)."""
     if progress is None:
-        yield
+        yield None
         return
-    bar = progress.bar(label, total)
+    bar = progress.bar(label)
     try:
-        with bar_for_this_task(bar):
-            yield
+        yield bar.update
     finally:
         bar.close()
 
@@ -161,9 +125,10 @@ async def upload(
 
             async def one(path: Path) -> Outcome:
                 try:
-                    size = (await asyncio.to_thread(path.stat)).st_size
-                    with _bar(progress, path.name, size):
-                        meta = await client.files.upload(path, expires_in=expires_in)
+                    with _bar(progress, path.name) as on_progress:
+                        meta = await client.files.upload(
+                            path, expires_in=expires_in, on_progress=on_progress
+                        )
                 except Exception as exc:
                     return failure(str(path), exc, path=str(path))
                 return Outcome(
@@ -386,16 +351,6 @@ def _exists(path: Path) -> FileExistsError:
     return FileExistsError(f"{path} already exists (pass --overwrite to replace it)")
 
 
-def _move_into_place(staged: Path, dest: Path, overwrite: bool) -> None:
-    if overwrite:
-        os.replace(staged, dest)
-        return
-    try:
-        os.link(staged, dest)  # unlike a rename, never replaces a file
-    except FileExistsError:
-        raise _exists(dest) from None
-
-
 async def download(
     settings: Settings,
     out: Output,
@@ -408,13 +363,18 @@ async def download(
     max_size: int | None,
     extra: dict[str, Any] | None = None,
 ) -> int:
+    """Each id into its file, `jobs` at a time: one request per file.
+
+    Into a folder, a file is named by its download (`Content-Disposition`, made safe):
+    the library writes it under that name in a private staging folder, atomically, and
+    it moves into place under a name unique in this run. Names are claimed in the
+    order the ids were given, so the same command always gives the same names.
+    """
     ids = _unique(ids)
     extra = extra or {}
     folder, single = destination(output, len(ids))
     run = Run("downloaded", out, total=len(ids), unfinished_note="they left nothing behind")
-    # Transfers and metadata lookups queue apart, so transfers start while later
-    # lookups are still on their way.
-    gate, lookup_gate = asyncio.Semaphore(jobs), asyncio.Semaphore(jobs)
+    gate = asyncio.Semaphore(jobs)
     planner = NamePlanner(folder) if folder is not None else None
 
     async with settings.client() as client:
@@ -430,44 +390,54 @@ async def download(
                     f"downloaded {file_id} to {path} ({human_size(size)})",
                 )
 
-            async def fetch(file_id: str, dest: Path, total: int | None) -> None:
-                """Into `dest`, through the library's atomic download_to_file."""
+            async def fetch_to(file_id: str, dest: Path) -> None:
+                """Into the file `dest`, through the library's atomic download_to_file."""
                 try:
-                    if not overwrite and await asyncio.to_thread(dest.exists):
-                        raise _exists(dest)
                     async with gate:
-                        with _bar(progress, dest.name, total):
+                        with _bar(progress, dest.name) as on_progress:
                             path = await resource.download_to_file(
-                                file_id, dest, overwrite=overwrite, max_bytes=max_size, **extra
+                                file_id,
+                                dest,
+                                overwrite=overwrite,
+                                max_bytes=max_size,
+                                on_progress=on_progress,
+                                **extra,
                             )
                     outcome = await done(file_id, path)
+                except DestinationExistsError:
+                    outcome = failure(file_id, _exists(dest), id=file_id, path=str(dest))
                 except Exception as exc:
                     outcome = failure(file_id, exc, id=file_id, path=str(dest))
                 run.report(outcome)
 
-            async def fetch_named_by_server(
+            async def fetch_into(
                 file_id: str, turn: asyncio.Event | None, claimed: asyncio.Event
             ) -> None:
-                """No metadata to name it by: let the library name it in a private
-                folder, then move it into place under a name unique in this run. Names
-                are claimed in the order the ids were given (`turn`: the previous id's
-                `claimed`), so the same command always gives the same names."""
+                """Into the folder, named by the download; `turn` is the previous id's
+                `claimed`."""
                 assert planner is not None
                 stage = await asyncio.to_thread(
                     tempfile.mkdtemp, prefix=".claude-files-", dir=planner.folder
                 )
+                dest: Path | None = None
                 try:
                     async with gate:
-                        with _bar(progress, file_id, None):
+                        with _bar(progress, file_id) as on_progress:
                             staged = await resource.download_to_file(
-                                file_id, stage, max_bytes=max_size, **extra
+                                file_id,
+                                stage,
+                                max_bytes=max_size,
+                                on_progress=on_progress,
+                                **extra,
                             )
                     if turn is not None:
                         await turn.wait()
                     dest = planner.claim(staged.name)
                     claimed.set()
-                    await asyncio.to_thread(_move_into_place, staged, dest, overwrite)
+                    await asyncio.to_thread(place_file, staged, dest, overwrite=overwrite)
                     outcome = await done(file_id, dest)
+                except DestinationExistsError as exc:
+                    outcome = failure(file_id, _exists(dest or exc.path), id=file_id)
                 except Exception as exc:
                     outcome = failure(file_id, exc, id=file_id)
                 finally:  # also on Ctrl-C: no await here, a second one cannot skip it
@@ -475,35 +445,16 @@ async def download(
                     shutil.rmtree(stage, ignore_errors=True)
                 run.report(outcome)
 
-            async def metadata(file_id: str) -> Any:
-                async with lookup_gate:
-                    try:
-                        return await resource.get(file_id)
-                    except Exception as exc:
-                        return failure(file_id, exc, id=file_id)
-
             try:
                 async with asyncio.TaskGroup() as group:
                     if single is not None:
-                        group.create_task(fetch(ids[0], single, None))
-                    elif not kind.has_metadata:
+                        group.create_task(fetch_to(ids[0], single))
+                    else:
                         turn: asyncio.Event | None = None
                         for file_id in ids:
                             claimed = asyncio.Event()
-                            group.create_task(fetch_named_by_server(file_id, turn, claimed))
+                            group.create_task(fetch_into(file_id, turn, claimed))
                             turn = claimed
-                    else:
-                        assert planner is not None
-                        # Names are handed out in the order the ids were given, so
-                        # the same command always gives the same names.
-                        lookups = [group.create_task(metadata(i)) for i in ids]
-                        for file_id, lookup in zip(ids, lookups, strict=True):
-                            meta = await lookup
-                            if isinstance(meta, Outcome):
-                                run.report(meta)
-                                continue
-                            dest = planner.claim(safe_filename(meta.filename, file_id) or "file")
-                            group.create_task(fetch(file_id, dest, _size_of(meta)))
             finally:
                 run.summarize(interrupted=len(run.outcomes) < run.total)
     return run.exit_code()
@@ -661,9 +612,14 @@ async def download_code_artifacts(
                 dest = single if single is not None else folder
                 assert dest is not None
                 try:
-                    with _bar(progress, artifact_id, None):
+                    with _bar(progress, artifact_id) as on_progress:
                         path = await artifacts.download_to_file(
-                            artifact_id, dest, extract=True, max_bytes=max_size, **extra
+                            artifact_id,
+                            dest,
+                            extract=True,
+                            max_bytes=max_size,
+                            on_progress=on_progress,
+                            **extra,
                         )
                 except Exception as exc:
                     return failure(artifact_id, exc, id=artifact_id)

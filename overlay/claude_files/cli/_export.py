@@ -37,14 +37,16 @@ from typing import Any
 
 from claude_files import (
     AsyncClient,
+    DestinationExistsError,
     ProjectAttachment,
     ProjectDocAttachment,
     ProjectFileAttachment,
     RequestPacer,
     ResponseInfo,
+    place_file,
     safe_filename,
 )
-from claude_files.cli._commands import UsageProblem
+from claude_files.cli._kinds import UsageProblem
 from claude_files.cli._names import NamePlanner
 from claude_files.cli._output import Output, human_size
 from claude_files.cli._results import Outcome, Run, failure
@@ -53,8 +55,6 @@ from claude_files.cli._settings import Settings
 MANIFEST = "manifest.jsonl"
 #: Staging folders: the library's atomic download lands here, beside the final place.
 STAGE_PREFIX = ".claude-files-export-"
-#: The Compliance API's budget: 600 requests a minute per parent organisation.
-DEFAULT_REQUESTS_PER_MINUTE = 600
 _HASH_BLOCK = 1024 * 1024
 
 
@@ -157,38 +157,19 @@ def intact(root: Path, entry: Entry) -> bool:
         return False
 
 
-def _fsync_directory(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def place(staged: Path, dest: Path, sha256: str, *, ours: bool) -> None:
-    """Move the complete `staged` file to `dest`. Over `dest` only when it is `ours`
-    (the manifest records it for this item), or when it holds these very bytes."""
-    if ours:
-        os.replace(staged, dest)
-    else:
-        try:
-            os.link(staged, dest)  # never replaces a file
-        except FileExistsError:
-            if not (dest.is_file() and sha256_of(dest)[1] == sha256):
-                raise FileExistsError(
-                    f"{dest} exists and is not this export's (its manifest does not "
-                    "name it): left as it is; move it away and run again"
-                ) from None
-        except OSError:  # no hard links here: check, then rename
-            if dest.exists():
-                raise FileExistsError(f"{dest} exists: left as it is") from None
-            os.replace(staged, dest)
-    _fsync_directory(dest.parent)
+    """Move the complete `staged` file to `dest` (the library's `place_file`: durable,
+    and without `overwrite` never over a file). Over `dest` only when it is `ours` (the
+    manifest records it for this item), or when it holds these very bytes (committed by
+    a run that was killed before its manifest line)."""
+    try:
+        place_file(staged, dest, overwrite=ours)
+    except DestinationExistsError:
+        if not (dest.is_file() and sha256_of(dest)[1] == sha256):
+            raise FileExistsError(
+                f"{dest} exists and is not this export's (its manifest does not "
+                "name it): left as it is; move it away and run again"
+            ) from None
 
 
 def remove_stale_stages(folder: Path) -> None:
@@ -381,7 +362,7 @@ async def export_projects(
     *,
     output: str,
     jobs: int,
-    max_requests_per_minute: int = DEFAULT_REQUESTS_PER_MINUTE,
+    max_requests_per_minute: int,
 ) -> int:
     """Export the projects into `output`; the exit code (1 when an item failed)."""
     projects = list(dict.fromkeys(project_ids))

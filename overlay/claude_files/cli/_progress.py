@@ -22,20 +22,14 @@ from rich.progress import Progress as _RichProgress
 
 
 class Bar:
-    """One transfer's bar. `advance` and `total` are cheap; call them per chunk."""
+    """One transfer's bar, moved by the library: pass `update` as `on_progress`."""
 
     def __init__(self, owner: _RichProgress, task: TaskID) -> None:
         self._owner = owner
         self._task = task
 
-    def total(self, total: int | None) -> None:
-        self._owner.update(self._task, total=total)
-
-    def advance(self, n: int) -> None:
-        self._owner.advance(self._task, n)
-
-    def set(self, done: int) -> None:
-        self._owner.update(self._task, completed=done)
+    def update(self, done: int, total: int | None) -> None:
+        self._owner.update(self._task, completed=done, total=total)
 
     def close(self) -> None:
         self._owner.remove_task(self._task)
@@ -71,10 +65,10 @@ class Progress:
     ) -> None:
         self._rich.stop()
 
-    def bar(self, label: str, total: int | None) -> Bar:
+    def bar(self, label: str) -> Bar:
         if len(label) > 40:
             label = label[:19] + "…" + label[-20:]
-        return Bar(self._rich, self._rich.add_task(label, total=total))
+        return Bar(self._rich, self._rich.add_task(label, total=None))
 
     def print_above(self, text: str) -> None:
         self._console.print(text, markup=False, highlight=False, soft_wrap=True)

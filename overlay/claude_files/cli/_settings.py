@@ -7,10 +7,12 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from claude_files import AsyncClient
-from claude_files.cli._http import http_client
 from claude_files.cli._output import Output, Redactor
+
+if TYPE_CHECKING:
+    from claude_files import AsyncClient
 
 ENV_API_KEY = "ANTHROPIC_API_KEY"
 ENV_COMPLIANCE_API_KEY = "ANTHROPIC_COMPLIANCE_API_KEY"
@@ -58,7 +60,13 @@ class Settings:
 
     @asynccontextmanager
     async def client(self) -> AsyncIterator[AsyncClient]:
-        """The run's one client. Downloads to disk have no size cap unless asked."""
+        """The run's one client. Downloads to disk have no size cap unless asked.
+
+        The client (httpx, the generated models) is imported here, not with the command
+        tree: `--version` and `--help` never load it."""
+        from claude_files import AsyncClient
+        from claude_files.cli._http import http_client
+
         async with (
             http_client(verbose=self.verbose) as http,
             AsyncClient(
