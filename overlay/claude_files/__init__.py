@@ -66,6 +66,8 @@ if TYPE_CHECKING:
     )
     from claude_files._extract import ExtractLimits
     from claude_files._files import place_file, safe_filename
+    from claude_files._models import ResponseCallback, ResponseInfo
+    from claude_files._pacing import RequestPacer
     from claude_files._progress import ProgressCallback
     from claude_files._projects import ProjectAttachment
     from claude_files._sync._client import Client
@@ -127,6 +129,9 @@ _EXPORTS: dict[str, str] = {
     "DestinationNotFoundError": "claude_files._errors",
     "DownloadStream": "claude_files._downloads",
     "ExtractLimits": "claude_files._extract",
+    "RequestPacer": "claude_files._pacing",
+    "ResponseCallback": "claude_files._models",
+    "ResponseInfo": "claude_files._models",
     "FileExpiredError": "claude_files._errors",
     "FileListResponse": "claude_files_openapi.models",
     "FileMetadata": "claude_files_openapi.models",
@@ -239,8 +244,11 @@ __all__ = [
     "ProjectFileAttachment",
     "RateLimitError",
     "RequestHeaderFieldsTooLargeError",
+    "RequestPacer",
     "RequestTimeoutError",
     "RequestTooLargeError",
+    "ResponseCallback",
+    "ResponseInfo",
     "ServiceUnavailableError",
     "StorageQuotaExceededError",
     "Transport",

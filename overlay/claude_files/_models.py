@@ -1,4 +1,5 @@
-"""The request id of a parsed result, as the anthropic SDK's `_request_id` on its models.
+"""The request id of a parsed result, as the anthropic SDK's `_request_id` on its models;
+and `ResponseInfo`, what a response said, for calls whose result has no room for it.
 
 The generated models are slotted attrs classes: no attribute can be added to an
 instance. `with_request_id(Model)` is a subclass made once per model, with one more
@@ -10,6 +11,8 @@ result carries it: the items of a list page do not, the page does (`pager.pages`
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -62,3 +65,24 @@ def set_request_id(value: object, request_id: str | None) -> None:
     """Record the response's `request-id` on a result that has room for it."""
     if isinstance(value, _RequestIdMixin):
         value._request_id = request_id  # type: ignore[misc]  # the subclass's slot
+
+
+@dataclass(frozen=True)
+class ResponseInfo:
+    """What the response to a call said: its status, headers and `request-id`.
+
+    `download_to_file(..., on_response=...)` is told it once the response is accepted,
+    before the body is written (its result, a `Path`, has no room for a request id).
+    """
+
+    status_code: int
+    headers: Mapping[str, str]
+    request_id: str | None
+
+    @classmethod
+    def of(cls, status_code: int, headers: Mapping[str, str]) -> ResponseInfo:
+        return cls(status_code, headers, headers.get("request-id"))
+
+
+#: `on_response(info)`: told what the response said, once it is accepted.
+ResponseCallback = Callable[[ResponseInfo], object]

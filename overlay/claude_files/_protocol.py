@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from claude_files import _logs
 from claude_files._errors import APIConnectionError, APIError, ClaudeFilesError, make_status_error
-from claude_files._models import set_request_id
+from claude_files._models import ResponseCallback, ResponseInfo, set_request_id
 from claude_files._retry import RetryPolicy
 
 T = TypeVar("T")
@@ -97,8 +97,10 @@ def request_protocol(
     *,
     blocking: bool = False,
     on_body: Callable[[], object] | None = None,
+    on_response: ResponseCallback | None = None,
 ) -> Flow[T]:
-    """Send a request, retrying per `policy`; parse a 2xx body, raise the typed error."""
+    """Send a request, retrying per `policy`; parse a 2xx body, raise the typed error.
+    `on_response` is told the 2xx response whose body was parsed."""
     retries = 0
     while True:
         result = yield Send(prepare, blocking, on_body)
@@ -109,7 +111,10 @@ def request_protocol(
             ok = 200 <= result.status_code < 300
             body, cut = yield from read_body(result, None if ok else ERROR_BODY_LIMIT)
             if ok and cut is None:
-                return _parsed(parse, body, result.headers.get("request-id"))
+                value = _parsed(parse, body, result.headers.get("request-id"))
+                if on_response is not None:
+                    on_response(ResponseInfo.of(result.status_code, result.headers))
+                return value
             if ok and cut is not None:
                 failure, wait = cut, policy.wait_after(retries)
             else:  # an error body, maybe partial: still the best message there is

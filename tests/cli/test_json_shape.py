@@ -20,6 +20,7 @@ RESULT_KEYS = {
     "size_bytes",
     "files",
     "deleted",
+    "export",
 }
 RESULT_TYPES: dict[str, type] = {
     "file": dict,
@@ -30,6 +31,7 @@ RESULT_TYPES: dict[str, type] = {
     "size_bytes": int,
     "files": int,
     "deleted": bool,
+    "export": dict,
 }
 
 
@@ -115,6 +117,7 @@ def test_every_command_prints_one_shape(run: Run, server: MockServer, tmp_path: 
         ("compliance project-documents get", (document, "claude_proj_doc_missing"), None),
         ("compliance project-documents download", (document, "doc_missing", "-o", "docs/"), None),
         ("compliance project-documents delete", (document, "claude_proj_doc_missing"), None),
+        ("compliance projects export", (project, "claude_proj_missing", "-o", "export"), None),
     ]
     seen: dict[str, set[bool]] = {}
     for command, args, prepare in calls:

@@ -102,3 +102,23 @@ def test_a_blank_compliance_version_is_a_400(mock_server: MockServer) -> None:
     headers = {"x-api-key": mock_server.compliance_api_key, "anthropic-version": ""}
     url = f"{mock_server.base_url}/v1/compliance/apps/chats/files/{chat['id']}"
     assert httpx.get(url, headers=headers).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("path", "envelope", "error_type"),
+    [
+        (MISSING_CHAT, None, "internal_error"),
+        (MISSING_CHAT, "full", "internal_error"),
+        ("/v1/files/file_x", None, "api_error"),
+        ("/v1/files/file_x", "bare", "api_error"),
+    ],
+)
+def test_a_500_fault_has_the_type_of_its_paths_api(
+    mock_server: MockServer, path: str, envelope: str | None, error_type: str
+) -> None:
+    mock_server.inject(Fault.status(500, envelope=envelope), path=path)  # type: ignore[arg-type]
+    answer = _get(mock_server, path)
+    assert answer.status_code == 500
+    assert answer.json()["error"]["type"] == error_type
+    mock_server.inject(Fault.status(500, error_type="api_error"), path=path)
+    assert _get(mock_server, path).json()["error"]["type"] == "api_error"  # as chosen

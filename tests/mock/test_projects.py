@@ -4,12 +4,17 @@ are the chat-files endpoints'); documents are read and deleted on their own path
 
 from __future__ import annotations
 
+import base64
+import json
+import time
 from datetime import UTC, datetime, timedelta
+from hashlib import md5
+from pathlib import Path
 
 import httpx
 import pytest
 
-from claude_files.testing import MockServer
+from claude_files.testing import FixtureError, MockServer
 
 from ._wire import compliance_headers
 
@@ -196,3 +201,76 @@ def test_reset_forgets_projects_and_documents(mock_server: MockServer) -> None:
     assert _get(mock_server, DOCUMENT.format(document["id"])).status_code == 404
     with pytest.raises(KeyError, match="add_project"):
         mock_server.add_project_document(project, "x")
+
+
+def test_a_fixture_seeds_projects_and_chat_file_wire_switches(tmp_path: Path) -> None:
+    fixture = tmp_path / "seed.json"
+    fixture.write_text(
+        json.dumps(
+            {
+                "chat_files": [
+                    {"id": "claude_file_len", "content": "sized", "chunked": False},
+                    {"id": "claude_file_md5", "content": "digest", "content_md5": True},
+                ],
+                "projects": [
+                    {
+                        "id": "claude_proj_seeded",
+                        "files": [
+                            {
+                                "id": "claude_file_p",
+                                "content": "%PDF",
+                                "filename": "a.pdf",
+                                "created_at": "2026-04-01T12:00:00Z",
+                                "chunked": False,
+                                "content_md5": True,
+                            }
+                        ],
+                        "documents": [
+                            {
+                                "id": "claude_proj_doc_n",
+                                "content": "caf\u00e9",
+                                "filename": "n.txt",
+                                "created_at": "2026-04-01T12:01:00Z",
+                                "user": None,
+                            }
+                        ],
+                        "attachments": [{"type": "project_link", "id": "claude_proj_link_1"}],
+                    }
+                ],
+            }
+        )
+    )
+    with MockServer(fixture=fixture) as server:
+        content = "/v1/compliance/apps/chats/files/{}/content"
+        sized = _get(server, content.format("claude_file_len"))
+        assert sized.headers["content-length"] == "5"
+        assert "content-md5" not in sized.headers
+        digest = _get(server, content.format("claude_file_md5"))
+        assert "content-length" not in digest.headers
+        assert digest.headers["content-md5"] == base64.b64encode(md5(b"digest").digest()).decode()
+        listed = _get(server, ATTACHMENTS.format("claude_proj_seeded")).json()["data"]
+        assert [(a["type"], a["id"]) for a in listed] == [
+            ("project_link", "claude_proj_link_1"),  # no created_at: sorts first
+            ("project_file", "claude_file_p"),
+            ("project_doc", "claude_proj_doc_n"),
+        ]
+        project_file = _get(server, content.format("claude_file_p"))
+        assert (project_file.content, project_file.headers["content-length"]) == (b"%PDF", "4")
+        assert "content-md5" in project_file.headers
+        document = _get(server, DOCUMENT.format("claude_proj_doc_n")).json()
+        assert (document["content"], document["user"]) == ("caf\u00e9", None)
+    fixture.write_text(json.dumps({"projects": [{"id": "claude_proj_x", "folders": []}]}))
+    with pytest.raises(FixtureError, match="project"):
+        MockServer(fixture=fixture)
+    fixture.write_text(json.dumps({"chat_files": [{"content": "x", "chunked": "yes"}]}))
+    with pytest.raises(FixtureError, match="chunked"):
+        MockServer(fixture=fixture)
+
+
+def test_the_request_log_records_arrival_times(mock_server: MockServer) -> None:
+    before = time.time()
+    project = mock_server.add_project()
+    _get(mock_server, ATTACHMENTS.format(project))
+    _get(mock_server, ATTACHMENTS.format(project))
+    first, second = mock_server.requests
+    assert before <= first.received_at <= second.received_at <= time.time()

@@ -3,6 +3,8 @@ injected) reach the caller as the same typed errors; a lasting 409 is not retrie
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from claude_files import Client, ConflictError, InternalServerError, NotFoundError
@@ -72,3 +74,24 @@ def test_internal_error_500_is_retried_then_raised(
     assert caught.value.type == "internal_error"
     assert len(mock_server.requests) == 3
     assert len(sleeps) == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "call", "error_type"),
+    [
+        (CHAT, lambda c: c.compliance.files.get("claude_file_x"), "internal_error"),
+        ("/v1/files/*", lambda c: c.files.get("file_x"), "api_error"),
+    ],
+)
+def test_the_mocks_500_of_either_api_is_an_internal_server_error(
+    client: Client,
+    mock_server: MockServer,
+    path: str,
+    call: Callable[[Client], object],
+    error_type: str,
+) -> None:
+    mock_server.inject(Fault.status(500), path=path, count=None)
+    with pytest.raises(InternalServerError) as caught:
+        call(client)
+    assert caught.value.type == error_type
+    assert caught.value.status_code == 500

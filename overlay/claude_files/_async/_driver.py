@@ -23,9 +23,10 @@ from claude_files._concurrency import (
 )
 from claude_files._config import Config
 from claude_files._errors import APIConnectionError, APITimeoutError, InvalidTypeError
+from claude_files._pacing import RequestPacer
 from claude_files._progress import ReportingStream
 from claude_files._protocol import Accepted, Block, Event, Flow, ReadChunk, Send, Sleep
-from claude_files._retry import RetryPolicy
+from claude_files._retry import RetryPolicy, server_wait
 from claude_files._telemetry import Telemetry
 
 T = TypeVar("T")
@@ -33,7 +34,8 @@ T = TypeVar("T")
 
 class AsyncDriver:
     """What the resources run requests with: the pool, the configuration, the retry
-    policy, the tracing and the way to wait (`sleep`: tests replace it)."""
+    policy, the tracing, the pacer (None: requests go at once) and the way to wait
+    (`sleep`: tests replace it)."""
 
     def __init__(
         self,
@@ -41,12 +43,29 @@ class AsyncDriver:
         config: Config,
         policy: RetryPolicy,
         telemetry: Telemetry,
+        pacer: RequestPacer | None = None,
     ) -> None:
         self.http = http
         self.config = config
         self.policy = policy
         self.telemetry = telemetry
+        self.pacer = pacer
         self.sleep: AsyncWait = asleep
+
+    async def paced(self) -> None:
+        """Wait for the pacer's next start, when there is a pacer."""
+        if self.pacer is not None:
+            delay = self.pacer.reserve()
+            if delay > 0:
+                await self.sleep(delay)
+
+    def rate_limited(self, response: httpx.Response) -> None:
+        """A 429 holds every paced request back for as long as it asks (as far as
+        the retry policy would wait), not only the one that is retried."""
+        if self.pacer is not None and response.status_code == 429:
+            asked = server_wait(response.headers, self.policy.now)
+            if asked:
+                self.pacer.hold(min(asked, self.policy.max_retry_after))
 
     async def execute(self, flow: Flow[T]) -> T:
         """Run a protocol that hands nothing to its caller; its value."""
@@ -122,6 +141,7 @@ class _Run:
 
     async def _send(self, command: Send) -> httpx.Response | APIConnectionError:
         http = self._driver.http
+        await self._driver.paced()
         request = await abuild_request(http, command)
         if command.on_body is not None:
             request.stream = ReportingStream(request.stream, command.on_body)
@@ -134,6 +154,7 @@ class _Run:
             _logs.failed(request, exc)
             return _connection_error(exc)
         _logs.received(request, response, started)
+        self._driver.rate_limited(response)
         if self.trace is not None:
             self.trace.received(response)
         self._response = response

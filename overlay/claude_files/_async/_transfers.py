@@ -32,6 +32,7 @@ from claude_files._files import (
     resolve_dest,
     resolve_extract_dest,
 )
+from claude_files._models import ResponseCallback, ResponseInfo
 from claude_files._progress import Progress, ProgressCallback
 from claude_files._protocol import Event
 
@@ -72,8 +73,10 @@ async def download_to_file(
     max_bytes: int | None,
     extract: ExtractLimits | None = None,
     on_progress: ProgressCallback | None = None,
+    on_response: ResponseCallback | None = None,
 ) -> Path:
-    """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
+    """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead.
+    `on_response` is told the response once accepted (a failure there is the download's)."""
     progress = Progress(on_progress)
     if extract is not None:
         if overwrite:
@@ -81,7 +84,7 @@ async def download_to_file(
                 "extract makes a new folder: overwrite is not supported with it"
             )
         return await _download_and_extract(
-            driver, prepare, file_id, dest, max_bytes, extract, progress
+            driver, prepare, file_id, dest, max_bytes, extract, progress, on_response
         )
     directory, target, out = await arun_blocking(_open, dest, overwrite)
     core = DownloadCore(max_bytes, Worker)
@@ -90,6 +93,7 @@ async def download_to_file(
         flow = download_protocol(core, driver.policy, prepare)
         async with contextlib.aclosing(driver.stream(flow)) as events:
             await anext(events)  # Accepted: the file's name is known, and refused if it exists
+            _accepted(core, on_response)
             final = await arun_blocking(final_path, directory, target, core, file_id, overwrite)
             await sink.write(events, progress, core.total)
         return await arun_blocking(sink.commit, final, overwrite)
@@ -113,6 +117,7 @@ async def _download_and_extract(
     max_bytes: int | None,
     limits: ExtractLimits,
     progress: Progress,
+    on_response: ResponseCallback | None,
 ) -> Path:
     directory, target = await arun_blocking(resolve_extract_dest, dest)
     core = DownloadCore(max_bytes, Worker)
@@ -122,6 +127,7 @@ async def _download_and_extract(
         flow = download_protocol(core, driver.policy, prepare)
         async with contextlib.aclosing(driver.stream(flow)) as events:
             await anext(events)  # Accepted: the folder is known, and refused if it exists
+            _accepted(core, on_response)
             folder = await arun_blocking(folder_path, directory, target, core, file_id)
             await sink.write(events, progress, core.total)
         await arun_blocking(sink.close)
@@ -129,6 +135,11 @@ async def _download_and_extract(
     finally:
         with AsyncShield():
             await arun_blocking(sink.discard)
+
+
+def _accepted(core: DownloadCore, on_response: ResponseCallback | None) -> None:
+    if on_response is not None and core.status_code is not None:
+        on_response(ResponseInfo(core.status_code, core.headers, core.request_id))
 
 
 class _Sink:

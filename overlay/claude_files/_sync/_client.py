@@ -24,6 +24,7 @@ from claude_files._config import (
 )
 from claude_files._errors import InvalidArgumentError
 from claude_files._options import NOT_GIVEN, NotGiven, Timeout, given
+from claude_files._pacing import RequestPacer
 from claude_files._retry import RetryPolicy
 from claude_files._telemetry import OpenTelemetryOption, Telemetry
 from claude_files._transport import Transport
@@ -50,6 +51,7 @@ class Client:
         http_client: httpx.Client | None = None,
         compliance_api_version: str | None = None,
         open_telemetry: OpenTelemetryOption = None,
+        pacer: RequestPacer | None = None,
     ) -> None:
         """Keys default to `ANTHROPIC_API_KEY` and `ANTHROPIC_COMPLIANCE_API_KEY` (else
         `ANTHROPIC_COMPLIANCE_ACCESS_KEY`, the name in the Compliance API's reference), the URL
@@ -69,7 +71,12 @@ class Client:
         `open_telemetry` traces each API call as one OpenTelemetry span when
         `opentelemetry-api` is installed (the `otel` extra): None reads
         `ANTHROPIC_OPEN_TELEMETRY` (`false`: off), `False` is off, or the anthropic SDK's
-        options (`claude_files._telemetry`).
+        options (`claude_files._telemetry`). `pacer` (a `RequestPacer`) paces every
+        request this client sends, each retry and list page included: at most its
+        `max_requests` started in any `per` seconds, and a 429's `retry-after` holds
+        them all back. Clients given one pacer share its budget (as the Compliance
+        API's 600 requests a minute are shared by an organisation's keys); `copy()`
+        keeps this client's.
         """
         if max_retries < 0:
             raise InvalidArgumentError("max_retries must be >= 0")
@@ -95,6 +102,7 @@ class Client:
             self._config,
             RetryPolicy(max_retries=max_retries),
             Telemetry(open_telemetry, self._config.base_url),
+            pacer,
         )
         self.files = Files(self._driver)
         self.compliance = Compliance(self._driver)
@@ -107,6 +115,11 @@ class Client:
     compliance_api_version: Setting[str | None] = Setting()
     workspace_id: Setting[str | None] = Setting()
     max_download_bytes: Setting[int | None] = Setting()
+
+    @property
+    def pacer(self) -> RequestPacer | None:
+        """What paces this client's requests (None: nothing, they go at once)."""
+        return self._driver.pacer
 
     @property
     def max_retries(self) -> int:
@@ -136,6 +149,7 @@ class Client:
         auth: Literal["x-api-key", "bearer"] | None = None,
         compliance_api_version: str | NotGiven | None = NOT_GIVEN,
         open_telemetry: OpenTelemetryOption | NotGiven = NOT_GIVEN,
+        pacer: RequestPacer | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A client with these options changed and the rest as this one's (also
         `with_options`, as in the anthropic SDK).
@@ -157,6 +171,7 @@ class Client:
             http_client=self._http,
             compliance_api_version=given(compliance_api_version, config.compliance_api_version),
             open_telemetry=given(open_telemetry, self._open_telemetry()),
+            pacer=given(pacer, self._driver.pacer),
         )
         twin._driver.policy = dataclasses.replace(self._driver.policy, max_retries=twin.max_retries)
         twin._driver.sleep = self._driver.sleep

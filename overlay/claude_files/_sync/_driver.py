@@ -25,9 +25,10 @@ from claude_files._concurrency import (
 )
 from claude_files._config import Config
 from claude_files._errors import APIConnectionError, APITimeoutError, InvalidTypeError
+from claude_files._pacing import RequestPacer
 from claude_files._progress import ReportingStream
 from claude_files._protocol import Accepted, Block, Event, Flow, ReadChunk, Send, Sleep
-from claude_files._retry import RetryPolicy
+from claude_files._retry import RetryPolicy, server_wait
 from claude_files._telemetry import Telemetry
 
 T = TypeVar("T")
@@ -35,7 +36,8 @@ T = TypeVar("T")
 
 class Driver:
     """What the resources run requests with: the pool, the configuration, the retry
-    policy, the tracing and the way to wait (`sleep`: tests replace it)."""
+    policy, the tracing, the pacer (None: requests go at once) and the way to wait
+    (`sleep`: tests replace it)."""
 
     def __init__(
         self,
@@ -43,12 +45,29 @@ class Driver:
         config: Config,
         policy: RetryPolicy,
         telemetry: Telemetry,
+        pacer: RequestPacer | None = None,
     ) -> None:
         self.http = http
         self.config = config
         self.policy = policy
         self.telemetry = telemetry
+        self.pacer = pacer
         self.sleep: Wait = sleep
+
+    def paced(self) -> None:
+        """Wait for the pacer's next start, when there is a pacer."""
+        if self.pacer is not None:
+            delay = self.pacer.reserve()
+            if delay > 0:
+                self.sleep(delay)
+
+    def rate_limited(self, response: httpx.Response) -> None:
+        """A 429 holds every paced request back for as long as it asks (as far as
+        the retry policy would wait), not only the one that is retried."""
+        if self.pacer is not None and response.status_code == 429:
+            asked = server_wait(response.headers, self.policy.now)
+            if asked:
+                self.pacer.hold(min(asked, self.policy.max_retry_after))
 
     def execute(self, flow: Flow[T]) -> T:
         """Run a protocol that hands nothing to its caller; its value."""
@@ -124,6 +143,7 @@ class _Run:
 
     def _send(self, command: Send) -> httpx.Response | APIConnectionError:
         http = self._driver.http
+        self._driver.paced()
         request = build_request(http, command)
         if command.on_body is not None:
             request.stream = ReportingStream(request.stream, command.on_body)
@@ -136,6 +156,7 @@ class _Run:
             _logs.failed(request, exc)
             return _connection_error(exc)
         _logs.received(request, response, started)
+        self._driver.rate_limited(response)
         if self.trace is not None:
             self.trace.received(response)
         self._response = response

@@ -27,7 +27,7 @@ from claude_files._downloads import DownloadStream, Prepare
 from claude_files._errors import InvalidArgumentError
 from claude_files._extract import ExtractLimits
 from claude_files._files import Dest, resolve_dest
-from claude_files._models import with_request_id
+from claude_files._models import ResponseCallback, with_request_id
 from claude_files._options import CallOptions, RequestOptions
 from claude_files._paging import Params, next_page_params
 from claude_files._progress import Progress, ProgressCallback
@@ -105,10 +105,15 @@ class _Resource:
         return lambda: complete  # a missing key has failed already, before any I/O
 
     def _json(
-        self, kwargs: dict[str, Any], parse: Callable[[Any], T], options: CallOptions
+        self,
+        kwargs: dict[str, Any],
+        parse: Callable[[Any], T],
+        options: CallOptions,
+        on_response: ResponseCallback | None = None,
     ) -> T:
+        prepare = self._prepare(kwargs, options)
         flow = request_protocol(
-            self._driver.policy, self._prepare(kwargs, options), json_parser(parse)
+            self._driver.policy, prepare, json_parser(parse), on_response=on_response
         )
         return self._driver.execute(flow)
 
@@ -136,6 +141,7 @@ class _Resource:
         options: CallOptions,
         extract: ExtractLimits | None = None,
         on_progress: ProgressCallback | None = None,
+        on_response: ResponseCallback | None = None,
     ) -> Path:
         return _transfers.download_to_file(
             self._driver,
@@ -146,6 +152,7 @@ class _Resource:
             max_bytes=self._driver.config.cap(max_bytes),
             extract=extract,
             on_progress=on_progress,
+            on_response=on_response,
         )
 
     def _stream(
@@ -305,6 +312,7 @@ class Files(_Resource):
         max_bytes: int | None = None,
         workspace_id: str | None = None,
         on_progress: ProgressCallback | None = None,
+        on_response: ResponseCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
         """Stream the file to `dest`, atomically; returns the path written.
@@ -314,11 +322,19 @@ class Files(_Resource):
         file's path. A folder that does not exist is `DestinationNotFoundError`; an
         existing file without `overwrite=True` is `DestinationExistsError`, raised
         before the body is read. The file appears complete or not at all.
-        `on_progress(done, total)` is told the bytes as they arrive.
+        `on_progress(done, total)` is told the bytes as they arrive; `on_response(info)`
+        the response's status, headers and request id (a `ResponseInfo`) once accepted.
         """
         kwargs = self._content(file_id, workspace_id)
         return self._to_file(
-            kwargs, file_id, dest, overwrite, max_bytes, options, on_progress=on_progress
+            kwargs,
+            file_id,
+            dest,
+            overwrite,
+            max_bytes,
+            options,
+            on_progress=on_progress,
+            on_response=on_response,
         )
 
     def download_stream(
@@ -374,14 +390,22 @@ class _ComplianceDownloads(_ComplianceResource):
         overwrite: bool = False,
         max_bytes: int | None = None,
         on_progress: ProgressCallback | None = None,
+        on_response: ResponseCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
         """Stream to `dest` atomically, as `files.download_to_file` does: a folder (one
         that exists, or written `"out/"`) gets the server's filename; an existing file
-        needs `overwrite=True`."""
+        needs `overwrite=True`; `on_response(info)` is told the accepted response."""
         kwargs = self._call(self._content, id)
         return self._to_file(
-            kwargs, id, dest, overwrite, max_bytes, options, on_progress=on_progress
+            kwargs,
+            id,
+            dest,
+            overwrite,
+            max_bytes,
+            options,
+            on_progress=on_progress,
+            on_response=on_response,
         )
 
     def download_stream(
@@ -545,6 +569,7 @@ class CodeArtifacts(_Resource):
         extract: bool = False,
         extract_limits: ExtractLimits | None = None,
         on_progress: ProgressCallback | None = None,
+        on_response: ResponseCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
         """Stream to `dest` atomically (a folder: under the server's filename, made safe).
@@ -555,12 +580,20 @@ class CodeArtifacts(_Resource):
         named after the archive inside the folder `dest` (refused, before the body is
         read, when that exists). Entries that would escape the folder, links and zip
         bombs (`extract_limits`) are refused with nothing written; the folder appears
-        complete or not at all.
+        complete or not at all. `on_response(info)` is told the accepted response.
         """
         limits = limits_for(extract, extract_limits)
         kwargs = self._content(artifact_id, version_id, multi_file_format)
         return self._to_file(
-            kwargs, artifact_id, dest, overwrite, max_bytes, options, limits, on_progress
+            kwargs,
+            artifact_id,
+            dest,
+            overwrite,
+            max_bytes,
+            options,
+            limits,
+            on_progress,
+            on_response,
         )
 
     def download_stream(
@@ -631,6 +664,7 @@ class ProjectDocuments(_ComplianceResource):
         overwrite: bool = False,
         max_bytes: int | None = None,
         on_progress: ProgressCallback | None = None,
+        on_response: ResponseCallback | None = None,
         **options: Unpack[CallOptions],
     ) -> Path:
         """Write the document's text to `dest` as UTF-8, atomically; returns the path.
@@ -641,11 +675,14 @@ class ProjectDocuments(_ComplianceResource):
         request; an existing file without `overwrite=True` is `DestinationExistsError`.
         Text over `max_bytes` (as UTF-8) is `FileTooLargeError`. The file appears
         complete or not at all. The text comes in one JSON response: `on_progress` is
-        told 0 and then all of its UTF-8 bytes, once they are written.
+        told 0 and then all of its UTF-8 bytes, once they are written; `on_response(info)`
+        is told that response.
         """
         progress = Progress(on_progress)
         directory, target = run_blocking(resolve_dest, dest, overwrite)
-        document = self.get(id, **options)
+        kwargs = self._call(get_project_document._get_kwargs, id)
+        parse = with_request_id(ProjectDocument).from_dict
+        document = self._json(kwargs, parse, options, on_response)
         path = run_blocking(
             write_document, directory, target, document, overwrite, max_bytes
         )

@@ -34,6 +34,7 @@ from claude_files._files import (
     resolve_dest,
     resolve_extract_dest,
 )
+from claude_files._models import ResponseCallback, ResponseInfo
 from claude_files._progress import Progress, ProgressCallback
 from claude_files._protocol import Event
 
@@ -74,8 +75,10 @@ def download_to_file(
     max_bytes: int | None,
     extract: ExtractLimits | None = None,
     on_progress: ProgressCallback | None = None,
+    on_response: ResponseCallback | None = None,
 ) -> Path:
-    """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead."""
+    """Into `dest` atomically; with `extract`, a ZIP extracted into a new folder instead.
+    `on_response` is told the response once accepted (a failure there is the download's)."""
     progress = Progress(on_progress)
     if extract is not None:
         if overwrite:
@@ -83,7 +86,7 @@ def download_to_file(
                 "extract makes a new folder: overwrite is not supported with it"
             )
         return _download_and_extract(
-            driver, prepare, file_id, dest, max_bytes, extract, progress
+            driver, prepare, file_id, dest, max_bytes, extract, progress, on_response
         )
     directory, target, out = run_blocking(_open, dest, overwrite)
     core = DownloadCore(max_bytes, Worker)
@@ -92,6 +95,7 @@ def download_to_file(
         flow = download_protocol(core, driver.policy, prepare)
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the file's name is known, and refused if it exists
+            _accepted(core, on_response)
             final = run_blocking(final_path, directory, target, core, file_id, overwrite)
             sink.write(events, progress, core.total)
         return run_blocking(sink.commit, final, overwrite)
@@ -115,6 +119,7 @@ def _download_and_extract(
     max_bytes: int | None,
     limits: ExtractLimits,
     progress: Progress,
+    on_response: ResponseCallback | None,
 ) -> Path:
     directory, target = run_blocking(resolve_extract_dest, dest)
     core = DownloadCore(max_bytes, Worker)
@@ -124,6 +129,7 @@ def _download_and_extract(
         flow = download_protocol(core, driver.policy, prepare)
         with contextlib.closing(driver.stream(flow)) as events:
             next(events)  # Accepted: the folder is known, and refused if it exists
+            _accepted(core, on_response)
             folder = run_blocking(folder_path, directory, target, core, file_id)
             sink.write(events, progress, core.total)
         run_blocking(sink.close)
@@ -131,6 +137,11 @@ def _download_and_extract(
     finally:
         with Shield():
             run_blocking(sink.discard)
+
+
+def _accepted(core: DownloadCore, on_response: ResponseCallback | None) -> None:
+    if on_response is not None and core.status_code is not None:
+        on_response(ResponseInfo(core.status_code, core.headers, core.request_id))
 
 
 class _Sink:

@@ -39,9 +39,10 @@ from claude_files.cli._settings import (
 )
 
 if TYPE_CHECKING:
-    from claude_files.cli import _commands
+    from claude_files.cli import _commands, _export
 else:
     _commands = _startup.lazy("claude_files.cli._commands")
+    _export = _startup.lazy("claude_files.cli._export")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,8 +121,18 @@ def _common(api: str) -> Callable[[F], F]:
             metavar="KEY",
             help="Compliance API key.",
         )
-    options = [
-        key,
+    options = [key]
+    if api == "compliance":
+        options.append(
+            _option(
+                "--compliance-api-version",
+                store="compliance_api_version",
+                metavar="VERSION",
+                help="Send `anthropic-version: VERSION` to the Compliance API (it documents "
+                "no such header: by default none is sent).",
+            )
+        )
+    options += [
         _option(
             "--base-url",
             store="base_url",
@@ -571,6 +582,46 @@ def projects_attachments(project_id: str, limit: int | None, page_size: int | No
         "compliance",
         lambda s: _commands.list_attachments(
             s, s.output(), project_id, limit=limit, page_size=page_size
+        ),
+    )
+
+
+@compliance_projects.command("export", epilog=LEAF_EPILOG)
+@click.argument("project_ids", metavar="PROJECT_ID...", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", required=True, metavar="DIR", help="The export's folder (created if needed)."
+)
+@click.option(
+    "--max-requests-per-minute",
+    type=click.IntRange(min=1),
+    default=600,  # the Compliance API's budget per parent organisation
+    show_default=True,
+    help="Start at most this many requests in any 60 s (list pages and retries count). "
+    "The Compliance API allows 600 a minute per parent organisation, for all its keys.",
+)
+@jobs_option
+@_common("compliance")
+def projects_export(
+    project_ids: tuple[str, ...], output: str, max_requests_per_minute: int, jobs: int
+) -> int:
+    """Download every file and document of the projects into DIR/PROJECT_ID/, and
+    write DIR/manifest.jsonl: a line per item once it is complete on disk (id, type,
+    project, filename, path, bytes, sha256, request_id, time).
+
+    Run it again to finish an interrupted export: what the manifest records and the disk
+    still holds (same size and sha256) is skipped without a request; the rest is done.
+    Nothing is ever left half-written under its name, and no file the manifest does not
+    name is replaced. A kind of attachment this version does not know is reported, and
+    skipped."""
+    return _run(
+        "compliance",
+        lambda s: _export.export_projects(
+            s,
+            s.output(),
+            project_ids,
+            output=output,
+            jobs=jobs,
+            max_requests_per_minute=max_requests_per_minute,
         ),
     )
 

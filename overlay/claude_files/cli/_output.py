@@ -36,7 +36,8 @@ the new file) and "path" the local file, when there is one. The result:
 "file" (files upload, list, get; compliance files/generated-files get),
 "code_artifact" (code-artifacts list, get), "code_artifact_version" (get
 --version), "attachment" (projects attachments), "project_document"
-(project-documents get), "size_bytes" (download), "files" (download
+(project-documents get), "size_bytes" (download), "export" (projects
+export: the item's manifest entry and "skipped"), "files" (download
 --extract: how many) or "deleted" (delete). "error" always has "type" and "message"; an
 API error adds "status" and "request_id" (and "error_code", "hint")."""
 

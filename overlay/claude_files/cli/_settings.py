@@ -34,6 +34,8 @@ class Settings:
     api_key: str | None = None
     compliance_api_key: str | None = None
     base_url: str | None = None
+    #: `--compliance-api-version`: the `anthropic-version` Compliance requests send.
+    compliance_api_version: str | None = None
     json_mode: bool = False
     verbose: bool = False
     #: The command being run (`files get`), named in every --json line.
@@ -72,6 +74,7 @@ class Settings:
             AsyncClient(
                 api_key=self.api_key,
                 compliance_api_key=self.compliance_api_key,
+                compliance_api_version=self.compliance_api_version,
                 base_url=self.base_url,
                 max_retries=MAX_RETRIES,
                 max_download_bytes=None,

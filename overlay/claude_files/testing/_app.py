@@ -34,7 +34,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from claude_files.testing._edge import REQUEST_ID_KEY
-from claude_files.testing._faults import ErrorEnvelope, error_type_for
+from claude_files.testing._faults import COMPLIANCE_PREFIX, ErrorEnvelope, error_type_for
 from claude_files.testing._store import (
     Blob,
     Clock,
@@ -58,7 +58,6 @@ CHUNK = 64 * 1024
 
 ListShape = Literal["both", "next_page", "has_more"]
 """Which paging fields list responses carry: all five, only today's, or only the beta's."""
-COMPLIANCE_PREFIX = "/v1/compliance"
 READ_SCOPE, DELETE_SCOPE = "read:compliance_user_data", "delete:compliance_user_data"
 COMPLIANCE_SCOPES = (
     READ_SCOPE,
@@ -139,11 +138,6 @@ def envelope_for(config: MockConfig, path: str) -> ErrorEnvelope:
     if path.startswith(COMPLIANCE_PREFIX):
         return config.compliance_error_envelope
     return "full"
-
-
-def _internal(envelope: ErrorEnvelope) -> str:
-    """A 500's type: the Compliance API's reference (bare shape) says `internal_error`."""
-    return "internal_error" if envelope == "bare" else "api_error"
 
 
 Handler = Callable[[Request, str], Awaitable[Response]]
@@ -367,7 +361,9 @@ class MockApp:
                 envelope,
             )
         except Exception as exc:  # a bug in the mock: still the envelope, never a bare 500
-            failure = ApiError(500, f"Mock server error: {exc!r}", error_type=_internal(envelope))
+            failure = ApiError(
+                500, f"Mock server error: {exc!r}", error_type=error_type_for(500, request.url.path)
+            )
             response = error_response(request_id, failure, envelope)
         await response(scope, receive, send)
 

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -25,7 +26,7 @@ from urllib.parse import parse_qs
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from claude_files.testing._faults import ErrorEnvelope, Fault, FaultPlan
+from claude_files.testing._faults import ErrorEnvelope, Fault, FaultPlan, error_type_for
 from claude_files.testing._store import new_request_id
 
 REQUEST_ID_KEY = "claude_files.request_id"
@@ -49,6 +50,8 @@ class RecordedRequest:
     """The status sent, None while in flight or when the connection was dropped."""
     faults: list[str] = field(default_factory=list)
     """The kinds of the faults applied to this request."""
+    received_at: float = 0.0
+    """When it arrived (`time.time()`): for request rates."""
 
 
 class RequestLog:
@@ -133,6 +136,7 @@ class EdgeMiddleware:
             headers=headers,
             request_id=request_id,
             raw_query=raw_query,
+            received_at=time.time(),
         )
         self.log.append(record)
         faults = self.plan.take(scope["method"], scope["path"])
@@ -157,7 +161,7 @@ class EdgeMiddleware:
             else:
                 await _drain_request(receive)
                 envelope = replacing.envelope or self.envelope_for(scope["path"])
-                await _send_fault_response(replacing, request_id, wire, envelope)
+                await _send_fault_response(replacing, request_id, wire, envelope, scope["path"])
         except BaseException as exc:
             if not _contains_cut(exc):
                 raise
@@ -183,7 +187,7 @@ async def _wait_for_disconnect(receive: Receive) -> None:
 
 
 async def _send_fault_response(
-    fault: Fault, request_id: str, send: Send, envelope: ErrorEnvelope
+    fault: Fault, request_id: str, send: Send, envelope: ErrorEnvelope, path: str
 ) -> None:
     assert fault.status_code is not None
     if fault.kind == "non_json":
@@ -191,7 +195,7 @@ async def _send_fault_response(
         content_type = b"text/html; charset=utf-8"
     else:
         error: dict[str, Any] = {
-            "type": fault.error_type,
+            "type": fault.error_type or error_type_for(fault.status_code, path),
             "message": fault.body or f"Injected fault: {fault.status_code}",
         }
         if fault.details:

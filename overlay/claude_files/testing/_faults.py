@@ -83,8 +83,16 @@ _ERROR_TYPES = {
 }
 
 
-def error_type_for(status: int) -> str:
-    """The `error.type` the API uses for a status (other 4xx: invalid_request_error)."""
+COMPLIANCE_PREFIX = "/v1/compliance"
+"""Where the Compliance API's paths start; the others are the Files API's."""
+
+
+def error_type_for(status: int, path: str = "") -> str:
+    """The `error.type` the API at `path` uses for a status (other 4xx:
+    invalid_request_error). A 500 is `api_error` on the Files API and `internal_error`
+    on the Compliance API (its reference's revision J)."""
+    if status == 500 and path.startswith(COMPLIANCE_PREFIX):
+        return "internal_error"
     if status in _ERROR_TYPES:
         return _ERROR_TYPES[status]
     return "api_error" if status >= 500 else "invalid_request_error"
@@ -98,6 +106,7 @@ class Fault:
     status_code: int | None = None
     headers: tuple[tuple[str, str], ...] = ()
     error_type: str | None = None
+    """For `status`: `error.type`; None: the one the path's API uses (`error_type_for`)."""
     error_code: str | None = None
     details: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     body: str | None = None
@@ -124,7 +133,9 @@ class Fault:
         """An error response in the envelope, e.g. `Fault.status(429, retry_after="2")`.
 
         `error_code` (and any other `details`, such as `appeal_url`) go into
-        `error.details`; `should_retry` sets `x-should-retry`; `envelope` "bare" or
+        `error.details`; `should_retry` sets `x-should-retry`; `error_type` is
+        `error.type` (None: the path's own, so a 500 is `api_error` on the Files API
+        and `internal_error` on the Compliance API); `envelope` "bare" or
         "full" picks the body's shape (None: the path's own); `message` is
         `error.message` (default `Injected fault: CODE`).
         """
@@ -146,7 +157,7 @@ class Fault:
             kind="status",
             status_code=code,
             headers=tuple(headers),
-            error_type=error_type or error_type_for(code),
+            error_type=error_type,
             error_code=error_code,
             details=MappingProxyType(merged),
             envelope=envelope,

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from claude_files.testing._server import MockServer
 
-_SECTIONS = ("files", "chat_files", "generated_files", "artifact_versions", "code_artifacts")
+_SECTIONS = (
+    "files",
+    "chat_files",
+    "generated_files",
+    "artifact_versions",
+    "code_artifacts",
+    "projects",
+)
 
 
 class FixtureError(ValueError):
@@ -75,6 +82,8 @@ def load_fixture(server: MockServer, path: Path) -> dict[str, list[Any]]:
                 id=entry.get("id"),
                 created_at=_time(entry.get("created_at")),
                 md5=entry.get("md5", True),
+                chunked=_flag(entry, "chunked", True),
+                content_md5=_flag(entry, "content_md5", False),
             )
         )
     for entry in data.get("generated_files", []):
@@ -136,4 +145,58 @@ def load_fixture(server: MockServer, path: Path) -> dict[str, list[Any]]:
                 artifact_type=entry.get("artifact_type"),
             )
         )
+    for entry in data.get("projects", []):
+        created["projects"].append(_project(server, entry, base))
     return created
+
+
+def _flag(entry: dict[str, Any], name: str, default: bool) -> bool:
+    value = entry.get(name, default)
+    if not isinstance(value, bool):
+        raise FixtureError(f"{name} is true or false, not {value!r}")
+    return value
+
+
+def _project(server: MockServer, entry: dict[str, Any], base: Path) -> dict[str, Any]:
+    """A project and what it holds: `files` (chat files), `documents`, and `attachments`
+    listed as given (kinds the mock does not model)."""
+    if not isinstance(entry, dict) or not set(entry) <= {"id", "files", "documents", "attachments"}:
+        raise FixtureError("a project is an object with id, files, documents, attachments")
+    project_id = server.add_project(id=entry.get("id"))
+    files = []
+    for item in entry.get("files", []):
+        files.append(
+            server.add_project_file(
+                project_id,
+                _content(item, base, optional=True),
+                filename=item.get("filename", "file.bin"),
+                mime_type=item.get("mime_type", "application/octet-stream"),
+                id=item.get("id"),
+                created_at=_time(item.get("created_at")),
+                chunked=_flag(item, "chunked", True),
+                content_md5=_flag(item, "content_md5", False),
+            )
+        )
+    documents = []
+    for item in entry.get("documents", []):
+        content = _content(item, base)
+        assert content is not None
+        user = item.get("user", {"id": "user_01WCz1FkmYMm4gnmykNKUu3Q"})
+        if user is not None and not isinstance(user, dict):
+            raise FixtureError("a document's user is an object {id, email_address}, or null")
+        documents.append(
+            server.add_project_document(
+                project_id,
+                content.decode("utf-8"),
+                filename=item.get("filename", "document.txt"),
+                id=item.get("id"),
+                created_at=_time(item.get("created_at")),
+                user_id=None if user is None else user.get("id"),
+                email_address=None
+                if user is None
+                else user.get("email_address", "jane.doe@example.com"),
+            )
+        )
+    for attachment in entry.get("attachments", []):
+        server.add_project_attachment(project_id, attachment)
+    return {"id": project_id, "files": files, "documents": documents}

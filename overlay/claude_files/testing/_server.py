@@ -666,7 +666,8 @@ class MockServer:
                         "scope_id": "sesn_…"}],
              "chat_files": [{"id": "claude_file_…", "content": "…" | null, "filename": …,
                              "mime_type": …, "message_ids": […], "claude_chat_ids": […],
-                             "md5": "…" | null, "created_at": …}],
+                             "md5": "…" | null, "created_at": …,
+                             "chunked": true, "content_md5": false}],
              "generated_files": [{"id": "claude_gen_file_…", "content": "…",
                                   "filename": …, "mime_type": …, "claude_chat_id": …,
                                   "md5": …, "created_at": … | null}],
@@ -677,7 +678,24 @@ class MockServer:
                                     {"files": {"index.html": "…", "app.js": "…"}}],
                                  "name": "Team dashboard", "mime_type": "text/html",
                                  "identity": true, "available": true,
-                                 "file_set_available": true, "updated_at": "2025-…Z"}]}
+                                 "file_set_available": true, "updated_at": "2025-…Z"}],
+             "projects": [{"id": "claude_proj_…",
+                           "files": [{"id": "claude_file_…", "content": "…" | null,
+                                      "filename": …, "mime_type": …, "created_at": …,
+                                      "chunked": true, "content_md5": false}],
+                           "documents": [{"id": "claude_proj_doc_…", "content": "…",
+                                          "filename": "notes.txt", "created_at": …,
+                                          "user": {"id": "user_…", "email_address": "…"}
+                                                  | null}],
+                           "attachments": [{"type": "project_link", "id": "…"}]}]}
+
+        A chat file's (and a project file's) `chunked` and `content_md5` are
+        `add_chat_file`'s: by default chunked, without `Content-MD5`. A project's files
+        are chat files (`add_project_file`), its documents' content is text (UTF-8
+        when given as `content_base64` or `content_path`), and `attachments` are listed
+        as given (`add_project_attachment`: kinds the mock does not model). The result
+        has, under `projects`, `{"id", "files": [attachment JSON], "documents": [...]}`
+        for each.
         """
         from claude_files.testing._fixture import load_fixture
 
