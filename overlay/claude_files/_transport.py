@@ -12,14 +12,16 @@ read is. httpcore's backends ask the socket for 64 KiB at a time into a fresh `b
 (and over TLS get at most one 16 KiB record per call, through anyio's Python TLS layer on
 asyncio); the per-read Python work then sets the speed. Our streams instead:
 
-- read into one buffer per connection that is reused (`recv_into`), `READ_SIZE` at a time,
-  and hand httpcore up to that much per call (more than the 64 KiB it asks for: h11 takes
-  any amount). So the chunks `response.iter_raw()` / `aiter_raw()` yield may be larger than
-  64 KiB, up to `READ_SIZE`;
+- read `READ_SIZE` at a time and hand httpcore up to that much per call (more than the
+  64 KiB it asks for: h11 takes any amount): plain text straight into the `bytes` handed
+  up (`recv`: one copy, where reading into a buffer and copying out made two), TLS
+  through one plaintext buffer per connection, reused. So the chunks
+  `response.iter_raw()` / `aiter_raw()` yield may be larger than 64 KiB, up to
+  `READ_SIZE`;
 - over TLS, run OpenSSL on memory buffers (`ssl.MemoryBIO`): one socket read takes in
   many records, and every record OpenSSL already holds is decrypted into the buffer before
   the socket is read again;
-- on asyncio, wait with `loop.sock_recv_into` on the socket itself (no transport, no
+- on asyncio, wait with `loop.sock_recv` on the socket itself (no transport, no
   protocol, no anyio layer), yielding to the event loop after every read. Other event
   loops (trio) get httpcore's anyio backend.
 
@@ -222,7 +224,7 @@ class _Socket:
 
 
 class _Stream(_Socket, httpcore.NetworkStream):
-    """A connection that blocks on its socket: one `recv_into` per read, or per TLS batch."""
+    """A connection that blocks on its socket: one `recv` per read, or per TLS batch."""
 
     def __init__(self, sock: socket.socket, tls: _TLS | None = None) -> None:
         super().__init__(sock, tls)
@@ -249,7 +251,7 @@ class _Stream(_Socket, httpcore.NetworkStream):
         with _errors(httpcore.ReadTimeout, httpcore.ReadError):
             self._settimeout(timeout)
             if tls is None:
-                return self._take(self._sock.recv_into(self._buffer))
+                return self._sock.recv(READ_SIZE)
             while True:
                 count = tls.decrypt_into(self._buffer)
                 self._flush()  # a key update or an alert may want an answer
@@ -333,7 +335,7 @@ class _Backend(httpcore.NetworkBackend):
 
 
 class _AsyncStream(_Socket, httpcore.AsyncNetworkStream):
-    """A connection on asyncio, waiting on the socket itself (`loop.sock_recv_into`)."""
+    """A connection on asyncio, waiting on the socket itself (`loop.sock_recv`)."""
 
     def __init__(self, sock: socket.socket, tls: _TLS | None = None) -> None:
         super().__init__(sock, tls)
@@ -347,6 +349,16 @@ class _AsyncStream(_Socket, httpcore.AsyncNetworkStream):
                 return await self._loop.sock_recv_into(self._sock, buffer)
         await asyncio.sleep(0)  # data was waiting: still let other tasks (and a cancel) in
         return count
+
+    async def _recv(self, timeout: float | None) -> bytes:
+        """Plain text, straight into the `bytes` handed up."""
+        try:
+            data = self._sock.recv(READ_SIZE)
+        except BlockingIOError:
+            async with asyncio.timeout(timeout):
+                return await self._loop.sock_recv(self._sock, READ_SIZE)
+        await asyncio.sleep(0)  # data was waiting: still let other tasks (and a cancel) in
+        return data
 
     async def _send(self, data: bytes, timeout: float | None) -> None:
         async with asyncio.timeout(timeout):
@@ -367,7 +379,7 @@ class _AsyncStream(_Socket, httpcore.AsyncNetworkStream):
         tls = self._tls
         with _errors(httpcore.ReadTimeout, httpcore.ReadError):
             if tls is None:
-                return self._take(await self._recv_into(self._buffer, timeout))
+                return await self._recv(timeout)
             while True:
                 count = tls.decrypt_into(self._buffer)
                 await self._flush(timeout)
