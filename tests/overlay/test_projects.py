@@ -23,6 +23,7 @@ from claude_files import (
     FileTooLargeError,
     InvalidArgumentError,
     InvalidIdError,
+    InvalidTypeError,
     NotFoundError,
     ProjectDocAttachment,
     ProjectDocument,
@@ -309,3 +310,30 @@ def test_the_document_file_gets_the_usual_mode(
     umask = os.umask(0)
     os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_document_download_reports_its_bytes_once_written(
+    client: Client, mock_server: MockServer, tmp_path: Path
+) -> None:
+    project = mock_server.add_project()
+    seeded = mock_server.add_project_document(project, TEXT, "notes.txt")
+    size = len(TEXT.encode("utf-8"))
+    calls: list[tuple[int, int | None, bool]] = []
+
+    def seen(done: int, total: int | None) -> None:
+        calls.append((done, total, (tmp_path / "notes.txt").exists()))
+
+    client.compliance.project_documents.download_to_file(seeded["id"], tmp_path, on_progress=seen)
+    assert calls == [(0, size, True), (size, size, True)]
+
+
+def test_a_document_download_refuses_a_coroutine_callback(
+    client: Client, mock_server: MockServer, tmp_path: Path
+) -> None:
+    async def seen(done: int, total: int | None) -> None: ...
+
+    with pytest.raises(InvalidTypeError):
+        client.compliance.project_documents.download_to_file(
+            "claude_proj_doc_x", tmp_path, on_progress=seen
+        )
+    assert mock_server.requests == []
