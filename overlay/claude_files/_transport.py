@@ -45,14 +45,24 @@ import select
 import socket
 import ssl
 import urllib.request
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, MutableMapping
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    MutableMapping,
+)
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import httpcore
 import httpx
 
 __all__ = ["READ_SIZE", "AsyncTransport", "Transport"]
+
+R = TypeVar("R")
 
 READ_SIZE = 512 * 1024
 """The most a connection reads from its socket at once, and the largest body chunk.
@@ -341,24 +351,31 @@ class _AsyncStream(_Socket, httpcore.AsyncNetworkStream):
         super().__init__(sock, tls)
         self._loop = asyncio.get_running_loop()
 
-    async def _recv_into(self, buffer: memoryview, timeout: float | None) -> int:
+    async def _read(
+        self, timeout: float | None, now: Callable[[], R], wait: Callable[[], Awaitable[R]]
+    ) -> R:
+        """`now()` when the socket has data waiting, else `wait()` for it (at most
+        `timeout`)."""
         try:
-            count = self._sock.recv_into(buffer)
+            result = now()
         except BlockingIOError:
             async with asyncio.timeout(timeout):
-                return await self._loop.sock_recv_into(self._sock, buffer)
+                return await wait()
         await asyncio.sleep(0)  # data was waiting: still let other tasks (and a cancel) in
-        return count
+        return result
+
+    async def _recv_into(self, buffer: memoryview, timeout: float | None) -> int:
+        sock = self._sock
+        return await self._read(
+            timeout, lambda: sock.recv_into(buffer), lambda: self._loop.sock_recv_into(sock, buffer)
+        )
 
     async def _recv(self, timeout: float | None) -> bytes:
         """Plain text, straight into the `bytes` handed up."""
-        try:
-            data = self._sock.recv(READ_SIZE)
-        except BlockingIOError:
-            async with asyncio.timeout(timeout):
-                return await self._loop.sock_recv(self._sock, READ_SIZE)
-        await asyncio.sleep(0)  # data was waiting: still let other tasks (and a cancel) in
-        return data
+        sock = self._sock
+        return await self._read(
+            timeout, lambda: sock.recv(READ_SIZE), lambda: self._loop.sock_recv(sock, READ_SIZE)
+        )
 
     async def _send(self, data: bytes, timeout: float | None) -> None:
         async with asyncio.timeout(timeout):
