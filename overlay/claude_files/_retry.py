@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import TYPE_CHECKING
 
-import dateutil.parser
-
 if TYPE_CHECKING:
     from claude_files._errors import APIStatusError
 
@@ -91,6 +89,8 @@ def server_wait(headers: Mapping[str, str], now: Callable[[], float]) -> float |
         except ValueError:
             if scale != 1.0:
                 continue
+            import dateutil.parser  # an HTTP date is rare: not paid for on every import
+
             try:
                 when = dateutil.parser.parse(value)
             except (ValueError, OverflowError):
