@@ -153,40 +153,30 @@ def test_server_pages_both_ways_and_counts_uploads(served: dict[str, Any]) -> No
     assert calls["per_call_us"] > 0
 
 
-def test_runner_writes_a_report(tmp_path: Path) -> None:
+def _quick_report(tmp_path: Path, only: list[str]) -> tuple[str, dict[str, Any], str]:
+    """`bench/run.py --quick` over the cases named in `only`: the report, the raw results
+    and the runner's stderr."""
     out = tmp_path / "BENCHMARKS.md"
     done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "run.py"),
-            "--quick",
-            "--repeats",
-            "1",
-            "--only",
-            "download_file.raw_httpx",
-            "--only",
-            "get.raw_httpx",
-            "--only",
-            "fixture.mock_server_isolated",
-            "--no-imports",
-            "--dest-dir",
-            str(tmp_path),
-            "--disk-dir",
-            str(tmp_path),
-            "--out",
-            str(out),
-        ],
+        [sys.executable, str(BENCH / "run.py"), "--quick", "--repeats", "1", "--no-imports"]
+        + [arg for name in only for arg in ("--only", name)]
+        + ["--dest-dir", str(tmp_path), "--disk-dir", str(tmp_path), "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    report = out.read_text()
+    raw: dict[str, Any] = json.loads(out.with_suffix(".json").read_text())
+    return out.read_text(), raw, done.stderr
+
+
+def test_runner_writes_a_report(tmp_path: Path) -> None:
+    only = ["download_file.raw_httpx", "get.raw_httpx", "fixture.mock_server_isolated"]
+    report, raw, stderr = _quick_report(tmp_path, only)
     assert "## Targets" in report
     assert "| raw httpx `iter_raw()` → file (baseline) | " in report
-    assert "FAILED" not in done.stderr
-    raw = json.loads(out.with_suffix(".json").read_text())
+    assert "FAILED" not in stderr
     runs = raw["download_file"]["download_file.raw_httpx"]
     assert len(runs) == 1
     assert runs[0]["ok"]
@@ -292,23 +282,12 @@ def test_fresh_processes_case_reports_the_median_of_its_runs() -> None:
 
 def test_runner_writes_the_command_line_group(tmp_path: Path) -> None:
     _cli()
-    out = tmp_path / "BENCHMARKS.md"
     only = ["cli.version@python", "cli.raw_httpx@latency_8_threads", "cli.raw_httpx@latency_1"]
-    done = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--quick", "--no-imports", "--out", str(out)]
-        + [arg for name in only for arg in ("--only", name)]
-        + ["--dest-dir", str(tmp_path), "--disk-dir", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    report = out.read_text()
+    report, results, _ = _quick_report(tmp_path, only)
     assert "### The command line against curl, 16 MiB jobs" in report
     assert "`claude-files --version` ≤ 150 ms | — not measured" in report
     assert "`python -c pass`, median of 3 (for scale) | " in report
-    raw = json.loads(out.with_suffix(".json").read_text())["cli"]
+    raw = results["cli"]
     (fast,) = raw["cli.raw_httpx@latency_8_threads"]
     (slow,) = raw["cli.raw_httpx@latency_1_thread"]
     assert fast["ok"], fast
