@@ -82,9 +82,9 @@ class Sizes:
     import_repeats: int
     fixture_tests: int  # tests per pytest run with `mock_server`
     isolated_tests: int  # with `mock_server_isolated`, ~0.1 s each: fewer
-    # The command line against curl: one big file, `cli_count` files of `cli_each` (the
-    # same bytes in all), `cli_count` small files slow to answer; `cli_runs` fresh
-    # processes per `--version` measurement; rounds of that group (its jobs are long).
+    # The command line against curl: one big file, `cli_count` files of `cli_each`,
+    # `cli_count` small files slow to answer; `cli_runs` fresh processes per `--version`
+    # measurement; the rounds of that group (its jobs are long).
     cli_big: int
     cli_count: int
     cli_each: int
@@ -1019,9 +1019,8 @@ def wall_at_most(case: str, ref: str, ceiling: float, what: str) -> Target:
         show = f"{_near(r, ceiling)}{_rounds(g, case, ref)}" if r else ""
         return _met(r, lambda v: v <= ceiling, show)
 
-    return Target(
-        f"{what}: wall ≤ {ceiling:.2f} {TIMES} curl's", check, case, (lambda v: v <= ceiling), ref
-    )
+    text = f"{what}: wall ≤ {ceiling:.2f} {TIMES} curl's"
+    return Target(text, check, case, lambda v: v <= ceiling, ref)
 
 
 def speed_up_at_least(case: str, ref: str, floor: float, what: str) -> Target:
@@ -1044,12 +1043,8 @@ def speed_up_at_least(case: str, ref: str, floor: float, what: str) -> Target:
 def seconds_at_most(case: str, ceiling: float, what: str) -> Target:
     def check(g: Group) -> tuple[bool | None, str]:
         value = g.median(case)
-        show = (
-            ""
-            if value is None
-            else f"{value * 1e3:.0f} ms; by round: "
-            + " ".join(f"{r['seconds'] * 1e3:.0f}" for r in g.ok_runs(case))
-        )
+        rounds = " ".join(f"{r['seconds'] * 1e3:.0f}" for r in g.ok_runs(case))
+        show = f"{value * 1e3:.0f} ms; by round: {rounds}" if value is not None else ""
         return _met(value, lambda v: v <= ceiling, show)
 
     return Target(f"{what} ≤ {ceiling * 1e3:.0f} ms", check)
