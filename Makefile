@@ -80,7 +80,8 @@ test-install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/python demo/run_demo.py
 
-# BENCH_ARGS=--quick for a smoke run (about a minute); the full run takes ~11 minutes.
+# BENCH_ARGS=--quick for a smoke run (about a minute); the full run takes ~15 minutes.
+# BENCH_ARGS="--only cli" runs just the command line against curl (~5 minutes).
 BENCH_ARGS ?=
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

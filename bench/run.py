@@ -13,6 +13,14 @@
 3. Times imports in fresh interpreters, and writes the tables with each ratio against its
    baseline and each target met or missed.
 
+"The command line against curl" (`cli.*` cases) times whole processes, as a user waits
+for them: `claude-files files download`/`upload` against curl doing the same on 1 GiB jobs
+(one 1 GiB file, or 500 MiB for the upload, the API's limit; 64 files of 16 MiB, `-j 8`
+against `curl --parallel --parallel-max 8` and against `-j 1`; 64 files of 256 KiB with
+20 ms to first byte), and `claude-files --version` against `python -c pass`. Its 2.5 GiB
+of source files are made only when one of its cases is asked for; it runs 3 rounds.
+`--only cli` runs just that group (about 5 minutes; `--quick --only cli`: half a minute).
+
 The last group is not a transfer: it runs pytest over generated projects to measure what
 the `mock_server` fixtures cost a user's test (`fixture.*` cases).
 
@@ -56,7 +64,10 @@ MiB = 1024 * 1024
 TIMES = "\N{MULTIPLICATION SIGN}"  # spelt out: ruff flags the character itself
 EN_DASH = "\N{EN DASH}"
 API_KEY = "bench-key"
-BULK_LATENCY_MS = 20
+CLI_LATENCY_MS = 20
+# The Files API takes files up to 500 MiB (`claude_files.MAX_UPLOAD_BYTES`; the CLI
+# refuses larger ones before sending): the one-file upload row sends that much.
+UPLOAD_LIMIT = 500 * MiB
 Result = dict[str, Any]
 
 
@@ -64,8 +75,6 @@ Result = dict[str, Any]
 class Sizes:
     big: int
     mem: int
-    bulk_count: int
-    bulk_size: int
     calls: int
     list_items: int
     list_limit: int
@@ -73,10 +82,51 @@ class Sizes:
     import_repeats: int
     fixture_tests: int  # tests per pytest run with `mock_server`
     isolated_tests: int  # with `mock_server_isolated`, ~0.1 s each: fewer
+    # The command line against curl: one big file, `cli_count` files of `cli_each`,
+    # `cli_count` small files slow to answer; `cli_runs` fresh processes per `--version`
+    # measurement; the rounds of that group (its jobs are long).
+    cli_big: int
+    cli_count: int
+    cli_each: int
+    cli_small: int
+    cli_runs: int
+    cli_repeats: int
 
 
-FULL = Sizes(256 * MiB, 64 * MiB, 200, 1 * MiB, 2000, 10_000, 1000, 5, 7, 200, 50)
-QUICK = Sizes(16 * MiB, 8 * MiB, 20, 256 * 1024, 300, 3000, 1000, 1, 3, 200, 10)
+FULL = Sizes(
+    big=256 * MiB,
+    mem=64 * MiB,
+    calls=2000,
+    list_items=10_000,
+    list_limit=1000,
+    repeats=5,
+    import_repeats=7,
+    fixture_tests=200,
+    isolated_tests=50,
+    cli_big=1024 * MiB,
+    cli_count=64,
+    cli_each=16 * MiB,
+    cli_small=256 * 1024,
+    cli_runs=10,
+    cli_repeats=3,
+)
+QUICK = Sizes(
+    big=16 * MiB,
+    mem=8 * MiB,
+    calls=300,
+    list_items=3000,
+    list_limit=1000,
+    repeats=1,
+    import_repeats=3,
+    fixture_tests=200,
+    isolated_tests=10,
+    cli_big=16 * MiB,
+    cli_count=16,
+    cli_each=1 * MiB,
+    cli_small=64 * 1024,
+    cli_runs=3,
+    cli_repeats=1,
+)
 
 
 # -- what is measured ---------------------------------------------------------------------
@@ -115,6 +165,7 @@ class Group:
     info: list[Callable[[Group], str]] = field(default_factory=list)
     results: dict[str, list[Result]] = field(default_factory=dict)
     unavailable: str = ""  # why the whole group cannot run here (then it is not run)
+    repeats: int | None = None  # fewer rounds than the others (it runs in the first ones)
 
     # medians and ratios ------------------------------------------------------------------
 
@@ -317,12 +368,67 @@ class Fixture:
     tls: Tls = field(default_factory=Tls)
     big_md5: str = ""
     mem_md5: str = ""
-    bulk_ids: list[str] = field(default_factory=list)
-    bulk_latency_ids: list[str] = field(default_factory=list)
+    cli: CliFiles | None = None  # made only when the command-line group runs
+
+
+@dataclass(frozen=True)
+class FileSet:
+    """Files in the manifest for one job: ids, their filenames, MD5s by filename, paths."""
+
+    ids: list[str]
+    names: dict[str, str]
+    md5: dict[str, str]
+    paths: list[str]
+    size: int  # all of them together
+
+    def params(self) -> dict[str, Any]:
+        return {"ids": self.ids, "names": self.names, "md5": self.md5, "size": self.size}
+
+
+@dataclass(frozen=True)
+class CliFiles:
+    big: FileSet  # one file
+    upload: FileSet  # one file, as big as the API takes (UPLOAD_LIMIT)
+    many: FileSet  # `cli_count` files of `cli_each`
+    latency: FileSet  # `cli_count` small files, each answered after CLI_LATENCY_MS
+
+
+def _file_set(
+    folder: Path, prefix: str, count: int, size: int, files: dict[str, Any], delay_ms: int = 0
+) -> FileSet:
+    """`count` files of `size` random bytes in `folder`, added to the manifest's `files`."""
+    folder.mkdir(parents=True)
+    ids, names, md5, paths = [], {}, {}, []
+    for i in range(count):
+        file_id, name = f"file_{prefix}_{i:04d}", f"{prefix}_{i:04d}.bin"
+        path = folder / name
+        md5[name] = write_random(path, size)
+        files[file_id] = {"path": str(path), "filename": name, "delay_ms": delay_ms}
+        ids.append(file_id)
+        names[file_id] = name
+        paths.append(str(path))
+    return FileSet(ids, names, md5, paths, count * size)
+
+
+def make_cli_files(sizes: Sizes, data: Path, files: dict[str, Any]) -> CliFiles:
+    folder = data / "cli"
+    return CliFiles(
+        big=_file_set(folder / "big", "cli_big", 1, sizes.cli_big, files),
+        upload=_file_set(folder / "up", "cli_up", 1, min(sizes.cli_big, UPLOAD_LIMIT), files),
+        many=_file_set(folder / "many", "cli_many", sizes.cli_count, sizes.cli_each, files),
+        latency=_file_set(
+            folder / "latency",
+            "cli_latency",
+            sizes.cli_count,
+            sizes.cli_small,
+            files,
+            delay_ms=CLI_LATENCY_MS,
+        ),
+    )
 
 
 def make_fixture(
-    sizes: Sizes, data: Path, dest: Path, disk: Path
+    sizes: Sizes, data: Path, dest: Path, disk: Path, with_cli: bool
 ) -> tuple[Fixture, dict[str, Any]]:
     fx = Fixture(data=data, dest=dest, disk=disk)
     fx.big_md5 = write_random(data / "big.bin", sizes.big)
@@ -332,20 +438,8 @@ def make_fixture(
         "file_big_md5": {"path": str(data / "big.bin"), "filename": "big.bin", "md5": fx.big_md5},
         "file_mem": {"path": str(data / "mem.bin"), "filename": "mem.bin"},
     }
-    (data / "bulk").mkdir()
-    for i in range(sizes.bulk_count):
-        file_id = f"file_bulk_{i:04d}"
-        path = data / "bulk" / f"{file_id}.bin"
-        write_random(path, sizes.bulk_size)
-        files[file_id] = {"path": str(path), "filename": f"{file_id}.bin"}
-        fx.bulk_ids.append(file_id)
-        slow_id = f"file_bulk_latency_{i:04d}"
-        files[slow_id] = {
-            "path": str(path),
-            "filename": f"{slow_id}.bin",
-            "delay_ms": BULK_LATENCY_MS,
-        }
-        fx.bulk_latency_ids.append(slow_id)
+    if with_cli:
+        fx.cli = make_cli_files(sizes, data, files)
     return fx, {"files": files, "list_count": sizes.list_items}
 
 
@@ -822,35 +916,9 @@ def build_groups(sizes: Sizes, fx: Fixture, cli: list[str] | None) -> list[Group
         ],
         info=[versus("list.claude_files", ["list.raw_httpx_models", "list.anthropic"])],
     )
-    bulk_size = (
-        f"{sizes.bulk_size // MiB} MiB"
-        if sizes.bulk_size >= MiB
-        else f"{sizes.bulk_size // 1024} KiB"
-    )
-    bulk = [
-        bulk_group(
-            "bulk",
-            f"Bulk: {sizes.bulk_count} files {TIMES} {bulk_size}, bare loopback",
-            fx.bulk_ids,
-            sizes,
-            fx,
-            cli,
-            "Bare loopback has no latency for parallel jobs to overlap: what is left is CPU,"
-            f" and this machine has {os.cpu_count()} cores shared with the server.",
-        ),
-        bulk_group(
-            "bulk_latency",
-            f"Bulk: {sizes.bulk_count} files {TIMES} {bulk_size},"
-            f" {BULK_LATENCY_MS} ms to first byte",
-            fx.bulk_latency_ids,
-            sizes,
-            fx,
-            cli,
-            f"The server waits {BULK_LATENCY_MS} ms before each download's response, as a"
-            " remote API's time to first byte: what parallel jobs are for.",
-        ),
-    ]
-    groups = [no_md5, md5, tls, disk, in_memory, stream, upload, get, listing, *bulk]
+    groups = [no_md5, md5, tls, disk, in_memory, stream, upload, get, listing]
+    if fx.cli is not None:
+        groups.append(cli_group(sizes, fx.cli, fx, cli))
     return [*groups, fixture_group(sizes)]
 
 
@@ -888,72 +956,313 @@ def fixture_group(sizes: Sizes) -> Group:
     )
 
 
-def bulk_group(
-    key: str,
-    title: str,
-    ids: list[str],
-    sizes: Sizes,
-    fx: Fixture,
-    cli: list[str] | None,
-    about: str,
-) -> Group:
-    p = {
-        "base_url": fx.base_url,
-        "api_key": API_KEY,
-        "ids": ids,
-        "size": sizes.bulk_count * sizes.bulk_size,
-        "dest": str(fx.dest / "bulk"),
-    }
+# -- the command line against curl ---------------------------------------------------------
+
+# Case names (all start with "cli.", so `--only cli` runs just this group).
+CLI_CURL_DL = "cli.curl_download@big"
+CLI_DL = "cli.download@big"
+CLI_CURL_DL_MANY = "cli.curl_download@many"
+CLI_DL_MANY_8 = "cli.download@many_j8"
+CLI_DL_MANY_1 = "cli.download@many_j1"
+CLI_RAW_MANY_8 = "cli.raw_httpx@many_8_threads"
+CLI_RAW_MANY_1 = "cli.raw_httpx@many_1_thread"
+CLI_CURL_UP = "cli.curl_upload@big"
+CLI_UP = "cli.upload@big"
+CLI_CURL_UP_MANY = "cli.curl_upload@many"
+CLI_UP_MANY_8 = "cli.upload@many_j8"
+CLI_UP_MANY_1 = "cli.upload@many_j1"
+CLI_CURL_LAT = "cli.curl_download@latency"
+CLI_LAT_8 = "cli.download@latency_j8"
+CLI_LAT_1 = "cli.download@latency_j1"
+CLI_RAW_LAT_8 = "cli.raw_httpx@latency_8_threads"
+CLI_RAW_LAT_1 = "cli.raw_httpx@latency_1_thread"
+CLI_VERSION = "cli.version@claude_files"
+CLI_PYTHON = "cli.version@python"
+CLI_CASES = (
+    CLI_CURL_DL,
+    CLI_DL,
+    CLI_CURL_DL_MANY,
+    CLI_DL_MANY_8,
+    CLI_DL_MANY_1,
+    CLI_RAW_MANY_8,
+    CLI_RAW_MANY_1,
+    CLI_CURL_UP,
+    CLI_UP,
+    CLI_CURL_UP_MANY,
+    CLI_UP_MANY_8,
+    CLI_UP_MANY_1,
+    CLI_CURL_LAT,
+    CLI_LAT_8,
+    CLI_LAT_1,
+    CLI_RAW_LAT_8,
+    CLI_RAW_LAT_1,
+    CLI_VERSION,
+    CLI_PYTHON,
+)
+CLI_JOBS = 8
+CLI_WALL_CEILING = 1.5
+CLI_VERSION_CEILING = 0.150  # seconds
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GiB", 1024 * MiB), ("MiB", MiB), ("KiB", 1024)):
+        if n >= scale and n % scale == 0:
+            return f"{n // scale} {unit}"
+    return f"{n} B"
+
+
+def wall_at_most(case: str, ref: str, ceiling: float, what: str) -> Target:
+    """The case's wall time, paired by round, at most `ceiling` times `ref`'s."""
+
+    def check(g: Group) -> tuple[bool | None, str]:
+        r = g.paired_ratio(case, ref)
+        show = f"{_near(r, ceiling)}{_rounds(g, case, ref)}" if r else ""
+        return _met(r, lambda v: v <= ceiling, show)
+
+    text = f"{what}: wall ≤ {ceiling:.2f} {TIMES} curl's"
+    return Target(text, check, case, lambda v: v <= ceiling, ref)
+
+
+def speed_up_at_least(case: str, ref: str, floor: float, what: str) -> Target:
+    """The case's throughput at least `floor` times `ref`'s on the same bytes: `ref`'s wall
+    time ÷ the case's, paired by round. (`passes` tests a round's time ratio, case ÷ ref,
+    as `missed_notes` reads it.)"""
+
+    def check(g: Group) -> tuple[bool | None, str]:
+        speed_ups = [1 / r for r in g.round_ratios(case, ref)]
+        if not speed_ups:
+            return None, "not measured"
+        value = statistics.median(speed_ups)
+        rounds = f"; by round: {' '.join(f'{v:.2f}' for v in speed_ups)}"
+        return value >= floor, _near(value, floor) + (rounds if len(speed_ups) > 1 else "")
+
+    text = f"{what}: `{_flag(case)}` throughput ≥ {floor:.2f} {TIMES} `{_flag(ref)}`'s"
+    return Target(text, check, case, lambda v: v * floor <= 1, ref)
+
+
+def seconds_at_most(case: str, ceiling: float, what: str) -> Target:
+    def check(g: Group) -> tuple[bool | None, str]:
+        value = g.median(case)
+        rounds = " ".join(f"{r['seconds'] * 1e3:.0f}" for r in g.ok_runs(case))
+        show = f"{value * 1e3:.0f} ms; by round: {rounds}" if value is not None else ""
+        return _met(value, lambda v: v <= ceiling, show)
+
+    return Target(f"{what} ≤ {ceiling * 1e3:.0f} ms", check)
+
+
+def _flag(case: str) -> str:
+    """`-j 8` for `cli.download@many_j8`."""
+    return "-j " + case.rsplit("_j", 1)[1]
+
+
+def _in_flight(g: Group) -> str:
+    """What the server saw: the most transfers of one command served at once."""
+    seen = []
+    for case in g.cases:
+        counts = [r["in_flight"] for r in g.ok_runs(case.name) if "in_flight" in r]
+        if counts and case.name not in (CLI_CURL_DL, CLI_DL, CLI_CURL_UP, CLI_UP):
+            seen.append(f"`{case.name[4:]}` {min(counts)}{EN_DASH}{max(counts)}")
+    return "most transfers in flight at once, as the server counted them: " + (
+        ", ".join(seen) if seen else "not measured"
+    )
+
+
+def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None) -> Group:
+    common = {"base_url": fx.base_url, "api_key": API_KEY, "dest": str(fx.dest / "cli")}
+    big = {**common, **files.big.params()}
+    many = {**common, **files.many.params()}
+    slow = {**common, **files.latency.params()}
+    up_big = {**common, "paths": files.upload.paths, "size": files.upload.size}
+    up_many = {**common, "paths": files.many.paths, "size": files.many.size}
+    count, each, small = sizes.cli_count, _size(sizes.cli_each), _size(sizes.cli_small)
+    one, one_up, j = _size(sizes.cli_big), _size(files.upload.size), CLI_JOBS
+    limit = " (the API's limit)" if files.upload.size == UPLOAD_LIMIT else ""
+    parallel = f"curl `--parallel --parallel-max {j}`"
+    whole = "whole process"
+    in_process = "transfer only, timed in its process (no start-up)"
+
+    def ours(name: str, label: str, params: dict[str, Any], vs: str, note: str) -> Case:
+        return Case(name, label, {**params, "cli": cli or []}, vs=vs, note=f"{whole}; {note}")
+
     cases = [
-        Case("bulk.raw_httpx@1", "raw httpx, 1 thread (baseline)", {**p, "jobs": 1}),
+        Case(CLI_CURL_DL, f"{one} download: curl `-o DIR/NAME`", big, note=whole),
+        ours(
+            CLI_DL,
+            f"{one} download: **claude-files** `files download ID -o DIR/`",
+            big,
+            CLI_CURL_DL,
+            "vs curl",
+        ),
         Case(
-            "bulk.raw_httpx@8",
-            "raw httpx, 8 threads sharing one client",
-            {**p, "jobs": 8},
-            vs="bulk.raw_httpx@1",
+            CLI_CURL_DL_MANY,
+            f"{count} {TIMES} {each} download: {parallel}, `-o` per URL",
+            {**many, "jobs": j},
+            note=whole,
+        ),
+        ours(
+            CLI_DL_MANY_8,
+            f"{count} {TIMES} {each} download: **claude-files** `files download"
+            f" ID{TIMES}{count} -j {j} -o DIR/`",
+            {**many, "jobs": j},
+            CLI_CURL_DL_MANY,
+            "vs curl `--parallel`",
+        ),
+        ours(
+            CLI_DL_MANY_1,
+            f"{count} {TIMES} {each} download: **claude-files** `-j 1`",
+            {**many, "jobs": 1},
+            CLI_CURL_DL_MANY,
+            "vs curl `--parallel`",
+        ),
+        Case(
+            CLI_RAW_MANY_8,
+            f"{count} {TIMES} {each} download: raw httpx, {j} threads on one client (for scale)",
+            {**many, "jobs": j},
+            vs=CLI_RAW_MANY_1,
+            note=f"{in_process}; vs 1 thread",
+        ),
+        Case(
+            CLI_RAW_MANY_1,
+            f"{count} {TIMES} {each} download: raw httpx, 1 thread (for scale)",
+            {**many, "jobs": 1},
+            note=in_process,
+        ),
+        Case(CLI_CURL_UP, f"{one_up}{limit} upload: curl `-F file=@PATH`", up_big, note=whole),
+        ours(
+            CLI_UP,
+            f"{one_up} upload: **claude-files** `files upload PATH`",
+            up_big,
+            CLI_CURL_UP,
+            "vs curl",
+        ),
+        Case(
+            CLI_CURL_UP_MANY,
+            f"{count} {TIMES} {each} upload: {parallel}, `-F` per `--next` transfer",
+            {**up_many, "jobs": j},
+            note=whole,
+        ),
+        ours(
+            CLI_UP_MANY_8,
+            f"{count} {TIMES} {each} upload: **claude-files** `files upload"
+            f" FILE{TIMES}{count} -j {j}`",
+            {**up_many, "jobs": j},
+            CLI_CURL_UP_MANY,
+            "vs curl `--parallel`",
+        ),
+        ours(
+            CLI_UP_MANY_1,
+            f"{count} {TIMES} {each} upload: **claude-files** `-j 1`",
+            {**up_many, "jobs": 1},
+            CLI_CURL_UP_MANY,
+            "vs curl `--parallel`",
+        ),
+        Case(
+            CLI_CURL_LAT,
+            f"{count} {TIMES} {small}, {CLI_LATENCY_MS} ms to first byte: {parallel} (for scale)",
+            {**slow, "jobs": j},
+            note=whole,
+        ),
+        ours(
+            CLI_LAT_8,
+            f"{count} {TIMES} {small}, {CLI_LATENCY_MS} ms: **claude-files** `-j {j}`",
+            {**slow, "jobs": j},
+            CLI_LAT_1,
+            "vs `-j 1`",
+        ),
+        ours(
+            CLI_LAT_1,
+            f"{count} {TIMES} {small}, {CLI_LATENCY_MS} ms: **claude-files** `-j 1`",
+            {**slow, "jobs": 1},
+            CLI_CURL_LAT,
+            "vs curl `--parallel`",
+        ),
+        Case(
+            CLI_RAW_LAT_8,
+            f"{count} {TIMES} {small}, {CLI_LATENCY_MS} ms: raw httpx, {j} threads (for scale)",
+            {**slow, "jobs": j},
+            vs=CLI_RAW_LAT_1,
+            note=f"{in_process}; vs 1 thread",
+        ),
+        Case(
+            CLI_RAW_LAT_1,
+            f"{count} {TIMES} {small}, {CLI_LATENCY_MS} ms: raw httpx, 1 thread (for scale)",
+            {**slow, "jobs": 1},
+            note=in_process,
+        ),
+        Case(
+            CLI_VERSION,
+            f"`claude-files --version`, median of {sizes.cli_runs} fresh processes",
+            {"cmd": [*(cli or []), "--version"], "runs": sizes.cli_runs},
+            vs=CLI_PYTHON,
+            note="vs `python -c pass`",
+        ),
+        Case(
+            CLI_PYTHON,
+            f"`python -c pass`, median of {sizes.cli_runs} (for scale)",
+            {"cmd": [sys.executable, "-c", "pass"], "runs": sizes.cli_runs},
         ),
     ]
-    if cli is not None:
-        start_up = "whole process, start-up included"
-        cases += [
-            Case(
-                "bulk.claude_files_cli@1",
-                "**claude-files** CLI `-j 1`",
-                {**p, "jobs": 1, "cli": cli},
-                note=start_up,
-            ),
-            Case(
-                "bulk.claude_files_cli@8",
-                "**claude-files** CLI `-j 8`",
-                {**p, "jobs": 8, "cli": cli},
-                vs="bulk.claude_files_cli@1",
-                note=start_up,
-            ),
-        ]
-    group = Group(
-        key=key,
-        title=title,
-        metric="throughput",
-        baseline=["bulk.raw_httpx@1"],
-        about=(
-            f"{about} `{TIMES} ref`: against raw httpx with 1 thread for the 1-job rows;"
-            " the speed-up over 1 job of the same client for the 8-job rows."
-            + ("" if cli else " CLI rows: not measured, the CLI had not landed.")
-        ),
-        cases=cases,
+    if cli is None:
+        cases = [c for c in cases if "cli" not in c.params]
+    rounds = min(sizes.cli_repeats, sizes.repeats)
+    fewer = f" (fewer than the other groups' {sizes.repeats}: these jobs are long)"
+    about = (
+        "Each row but the raw httpx ones times a whole process as a user waits for it"
+        " (start-up included; curl's too: its process's wall time, not its `time_total`),"
+        " stdout and stderr not a terminal, `ANTHROPIC_API_KEY`/`ANTHROPIC_BASE_URL` from the"
+        " environment; downloads land in tmpfs. The source files are random bytes made once"
+        f" per run. {rounds} interleaved round{'s' if rounds > 1 else ''}"
+        f"{fewer if rounds < sizes.repeats else ''}. Lower is better; `{TIMES} ref` is the"
+        " wall time against the row named in the notes, paired by round (> 1 is slower). The"
+        f" latency rows' server waits {CLI_LATENCY_MS} ms before each download's response,"
+        " as a remote API's time to first byte."
     )
-    if cli is not None:
-        group.info.append(
-            lambda g: (
-                "speed-up of the CLI at `-j 8` over `-j 1`: "
-                + _ratio_text(g.ratio("bulk.claude_files_cli@8"))
-            )
-        )
-    return group
-
-
-def _ratio_text(value: float | None) -> str:
-    return "not measured" if value is None else f"{value:.2f}{TIMES}"
+    targets = [
+        wall_at_most(CLI_DL, CLI_CURL_DL, CLI_WALL_CEILING, f"{one} download"),
+        wall_at_most(
+            CLI_DL_MANY_8,
+            CLI_CURL_DL_MANY,
+            CLI_WALL_CEILING,
+            f"{count} {TIMES} {each} download, `-j {j}` vs curl `--parallel`",
+        ),
+        wall_at_most(CLI_UP, CLI_CURL_UP, CLI_WALL_CEILING, f"{one_up} upload"),
+        wall_at_most(
+            CLI_UP_MANY_8,
+            CLI_CURL_UP_MANY,
+            CLI_WALL_CEILING,
+            f"{count} {TIMES} {each} upload, `-j {j}` vs curl `--parallel`",
+        ),
+        speed_up_at_least(
+            CLI_DL_MANY_8,
+            CLI_DL_MANY_1,
+            1.0,
+            f"{count} {TIMES} {each} download on bare loopback",
+        ),
+        speed_up_at_least(
+            CLI_UP_MANY_8,
+            CLI_UP_MANY_1,
+            1.0,
+            f"{count} {TIMES} {each} upload on bare loopback",
+        ),
+        speed_up_at_least(
+            CLI_LAT_8,
+            CLI_LAT_1,
+            4.0,
+            f"{count} {TIMES} {small} download, {CLI_LATENCY_MS} ms to first byte",
+        ),
+        seconds_at_most(CLI_VERSION, CLI_VERSION_CEILING, "`claude-files --version`"),
+    ]
+    return Group(
+        key="cli",
+        title=f"The command line against curl, {one} jobs",
+        metric="seconds",
+        baseline=[],
+        cases=cases,
+        about=about + ("" if cli else " CLI rows: not measured, no `claude-files` command."),
+        targets=targets if cli else [],
+        info=[_in_flight],
+        repeats=sizes.cli_repeats,
+    )
 
 
 # -- running ------------------------------------------------------------------------------
@@ -1001,7 +1310,7 @@ def run_groups(groups: list[Group], repeats: int, only: list[str], skip: dict[st
     for rep in range(repeats):
         for group in groups:
             cases = [c for c in group.cases if not only or any(o in c.name for o in only)]
-            if not cases or group.unavailable:
+            if not cases or group.unavailable or rep >= (group.repeats or repeats):
                 continue
             shift = rep % len(cases)
             for case in cases[shift:] + cases[:shift]:
@@ -1013,7 +1322,8 @@ def run_groups(groups: list[Group], repeats: int, only: list[str], skip: dict[st
                 result["wall_seconds"] = time.perf_counter() - t0  # the whole process's
                 group.results.setdefault(case.name, []).append(result)
                 print(
-                    f"[{rep + 1}/{repeats}] {group.key:18} {case.name:38}",
+                    f"[{rep + 1}/{min(repeats, group.repeats or repeats)}]",
+                    f"{group.key:18} {case.name:38}",
                     describe(group, result),
                     f"({result['wall_seconds']:.1f} s)",
                     file=sys.stderr,
@@ -1330,8 +1640,9 @@ READING = [
     " the baseline's run in the same round for that reason.",
     "- MD5 runs at about 0.67 GB/s on one core, slower than loopback: a download that"
     " checks `Content-MD5` is bound by hashing, so its baseline checks it too.",
-    "- curl's time is its own `time_total` (no process start-up); the claude-files CLI rows"
-    " time the whole command, Python start-up and imports included, as a user waits for it.",
+    "- curl's time is its own `time_total` (no process start-up), except in the command-line"
+    " group: there every row but the raw httpx ones is a whole process's wall time, curl's"
+    " and the claude-files CLI's alike, start-up and imports included, as a user waits.",
     "- The anthropic SDK's eager `download()` holds the body twice (the response and the"
     " bytes written), and `upload(file=Path)` reads the whole file first: their memory"
     " columns show it.",
@@ -1360,7 +1671,7 @@ def main(argv: list[str] | None = None) -> int:
     args.load_start = _loadavg()
     sizes = QUICK if args.quick else FULL
     if args.repeats:
-        sizes = Sizes(**{**sizes.__dict__, "repeats": args.repeats})
+        sizes = Sizes(**{**sizes.__dict__, "repeats": args.repeats, "cli_repeats": args.repeats})
     started = datetime.datetime.now(datetime.UTC)
     t0 = time.perf_counter()
 
@@ -1374,7 +1685,11 @@ def main(argv: list[str] | None = None) -> int:
     cli = None if why else cli_command()
 
     data = Path(tempfile.mkdtemp(prefix="claude-files-bench-data-"))
-    need = 2 * sizes.big + sizes.bulk_count * sizes.bulk_size + 64 * MiB
+    with_cli = cli is not None and (
+        not args.only or any(o in name for o in args.only for name in CLI_CASES)
+    )
+    # The command-line rows empty their folder after each run: one job's output at a time.
+    need = 2 * sizes.big + (sizes.cli_big if with_cli else 0) + 64 * MiB
     dest = pick_dest_dir(need, args.dest_dir)
     disk = pick_disk_dir(args.disk_dir)
     imports = [
@@ -1384,7 +1699,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     try:
         print(f"writing test files to {data} ...", file=sys.stderr, flush=True)
-        fx, manifest = make_fixture(sizes, data, dest, disk)
+        fx, manifest = make_fixture(sizes, data, dest, disk, with_cli)
         os.sync()  # so writing back the test files does not slow the first runs down
         with bench_server(manifest, data) as base_url, tls_server(data) as tls:
             fx.base_url, fx.tls = base_url, tls

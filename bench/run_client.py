@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import queue
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -622,19 +623,42 @@ def claude_files_list(p: Params, m: Meter) -> Result:
     return _check_items(p, items)
 
 
-# -- bulk ---------------------------------------------------------------------------------
+# -- the command line against curl: whole processes ---------------------------------------
+
+# These cases time the whole process a user waits for (start-up included), curl's too:
+# the meter brackets `subprocess.run`, so `seconds` is wall time, not curl's `time_total`.
+# Downloads land in `dest`, a folder emptied before and after; uploads are verified by
+# what the server counted (`/_bench/stats`), so the commands run as a user runs them.
 
 
-def _check_dir(p: Params, out: Path, r: Result) -> None:
-    files = [f for f in out.iterdir() if f.is_file()]
-    total = sum(f.stat().st_size for f in files)
-    if len(files) != len(p["ids"]) or total != p["size"]:
-        raise AssertionError(f"{len(files)} files, {total} bytes in {out}")
-    r["bytes"] = total
-    r["items"] = len(files)
+def _server_stats(p: Params) -> dict[str, int]:
+    """What the bench server saw since the last call (and start its counts over)."""
+    stats: dict[str, int] = httpx.get(p["base_url"] + "/_bench/stats", timeout=30).json()
+    return stats
 
 
-def _fresh_dir(p: Params) -> Path:
+def _run_whole(cmd: list[str], m: Meter, env: dict[str, str] | None = None) -> Result:
+    """Run `cmd` to the end, timed whole, stdout and stderr not a terminal; its peak
+    resident set and what the server saw while it ran."""
+    m.start()
+    done = subprocess.run(_timed(cmd), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    m.stop()
+    stderr = done.stderr.decode(errors="replace")
+    if done.returncode:
+        tail = [line for line in stderr.splitlines() if not line.startswith("maxrss_kib=")]
+        raise AssertionError(f"{cmd[0]} exited {done.returncode}: {' '.join(tail[-2:])}")
+    return _child_peak(stderr)
+
+
+def _cli_env(p: Params) -> dict[str, str]:
+    return {**os.environ, "ANTHROPIC_API_KEY": p["api_key"], "ANTHROPIC_BASE_URL": p["base_url"]}
+
+
+def _jobs(p: Params) -> list[str]:
+    return ["-j", str(p["jobs"])] if p.get("jobs") else []
+
+
+def _empty_dir(p: Params) -> Path:
     out = Path(p["dest"])
     if out.exists():
         for f in out.iterdir():
@@ -643,42 +667,134 @@ def _fresh_dir(p: Params) -> Path:
     return out
 
 
-def claude_files_cli(p: Params, m: Meter) -> Result:
-    """`claude-files files download ID... -j N -o DIR` in its own process, timed whole
-    (interpreter start-up and imports included, as a user waits for them)."""
-    out = _fresh_dir(p)
-    env = {**os.environ, "ANTHROPIC_API_KEY": p["api_key"], "ANTHROPIC_BASE_URL": p["base_url"]}
-    cmd = [*p["cli"], "files", "download", *p["ids"], "-j", str(p["jobs"]), "-o", str(out)]
-    m.start()
-    done = subprocess.run(
-        _timed(cmd), check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    m.stop()
-    r: Result = _child_peak(done.stderr.decode(errors="replace"))
+def _check_dir(p: Params, out: Path, r: Result) -> None:
+    """Exactly the expected files (name → MD5 in `md5`), their sizes adding up to `size`;
+    their MD5s when asked. Then the folder is emptied (1 GiB in tmpfs is RAM)."""
+    try:
+        files = {f.name: f for f in out.iterdir()}
+        expected: dict[str, str] = p["md5"]
+        total = sum(f.stat().st_size for f in files.values())
+        if files.keys() != expected.keys() or total != p["size"]:
+            raise AssertionError(f"{len(files)} files, {total} bytes in {out}")
+        r["bytes"], r["items"] = total, len(files)
+        if p.get("verify"):
+            r["verified"] = all(_md5_file(files[name]) == md5 for name, md5 in expected.items())
+    finally:
+        _empty_dir(p)
+
+
+def _check_uploaded(p: Params, stats: dict[str, int], r: Result) -> None:
+    count, total = len(p["paths"]), p["size"]
+    if stats["uploads"] != count or stats["upload_bytes"] != total:
+        raise AssertionError(
+            f"the server received {stats['uploads']} files, {stats['upload_bytes']} bytes;"
+            f" sent {count}, {total}"
+        )
+    r["bytes"], r["items"], r["verified"] = total, count, True
+
+
+def cli_download(p: Params, m: Meter) -> Result:
+    """`claude-files files download ID... [-j N] -o DIR/`."""
+    out = _empty_dir(p)
+    cmd = [*p["cli"], "files", "download", *p["ids"], *_jobs(p), "-o", f"{out}/"]
+    _server_stats(p)
+    r = _run_whole(cmd, m, _cli_env(p))
+    r["in_flight"] = _server_stats(p)["max_in_flight"]
     _check_dir(p, out, r)
     return r
 
 
-def raw_httpx_bulk(p: Params, m: Meter) -> Result:
-    """For reference: one httpx client shared by `jobs` threads, `iter_raw()` to files."""
+def _curl_headers(p: Params) -> list[str]:
+    return [arg for key, value in _headers(p).items() for arg in ("-H", f"{key}: {value}")]
+
+
+def _curl_parallel(p: Params) -> list[str]:
+    jobs = p.get("jobs")
+    return ["--parallel", "--parallel-max", str(jobs)] if jobs and len(p["ids"]) > 1 else []
+
+
+def curl_download(p: Params, m: Meter) -> Result:
+    """curl `-o DIR/NAME URL` for each file, one process; with `jobs`, `--parallel
+    --parallel-max N` (the options before the URLs hold for every one of them)."""
+    out = _empty_dir(p)
+    urls = []
+    for file_id in p["ids"]:
+        url = f"{p['base_url']}/v1/files/{file_id}/content"
+        urls += ["-o", str(out / p["names"][file_id]), url]
+    cmd = ["curl", *_curl_parallel(p), "-sS", "--fail", *_curl_headers(p), *urls]
+    _server_stats(p)
+    r = _run_whole(cmd, m)
+    r["in_flight"] = _server_stats(p)["max_in_flight"]
+    _check_dir(p, out, r)
+    return r
+
+
+def cli_upload(p: Params, m: Meter) -> Result:
+    """`claude-files files upload PATH... [-j N]`."""
+    cmd = [*p["cli"], "files", "upload", *p["paths"], *_jobs(p)]
+    _server_stats(p)
+    r = _run_whole(cmd, m, _cli_env(p))
+    stats = _server_stats(p)
+    r["in_flight"] = stats["max_in_flight"]
+    _check_uploaded(p, stats, r)
+    return r
+
+
+def curl_upload_files(p: Params, m: Meter) -> Result:
+    """curl `-F file=@PATH` for each file, one process: one transfer per `--next` (a form
+    belongs to one transfer), all run at once up to `--parallel-max` with `jobs`."""
+    transfers: list[str] = []
+    for path in p["paths"]:
+        transfers += ["--next"] if transfers else []
+        form = f"file=@{path};type=application/octet-stream"
+        transfers += ["-sS", "--fail", *_curl_headers(p), "-H", "Expect:", "-F", form]
+        transfers += ["-o", os.devnull, f"{p['base_url']}/v1/files"]
+    jobs = p.get("jobs")
+    parallel = ["--parallel", "--parallel-max", str(jobs)] if jobs and len(p["paths"]) > 1 else []
+    _server_stats(p)
+    r = _run_whole(["curl", *parallel, *transfers], m)
+    stats = _server_stats(p)
+    r["in_flight"] = stats["max_in_flight"]
+    _check_uploaded(p, stats, r)
+    return r
+
+
+def fresh_processes(p: Params, m: Meter) -> Result:
+    """The median wall time of `runs` fresh processes of `cmd` (after one to warm the
+    caches), and the peak resident set of one more."""
+    cmd: list[str] = p["cmd"]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    times = []
+    for _ in range(int(p["runs"])):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    peak = _run_whole(cmd, Meter())
+    return {"seconds": statistics.median(times), "calls": len(times), "times": times, **peak}
+
+
+def raw_httpx_threads(p: Params, m: Meter) -> Result:
+    """For scale: one httpx client shared by `jobs` threads, `iter_raw()` to files, timed
+    inside the process (no start-up)."""
     client = httpx.Client(
         base_url=p["base_url"],
         headers=_headers(p),
         timeout=120,
         limits=httpx.Limits(max_connections=max(10, p["jobs"])),
     )
-    out = _fresh_dir(p)
+    out = _empty_dir(p)
 
     def one(file_id: str) -> None:
         with client.stream("GET", f"/v1/files/{file_id}/content") as resp:
             resp.raise_for_status()
-            with open(out / file_id, "wb") as f:
+            with open(out / p["names"][file_id], "wb") as f:
                 for chunk in resp.iter_raw():
                     f.write(chunk)
 
+    _server_stats(p)
     with m.measure(), ThreadPoolExecutor(p["jobs"]) as pool:
         list(pool.map(one, p["ids"]))
-    r: Result = {}
+    r: Result = {"in_flight": _server_stats(p)["max_in_flight"]}
     _check_dir(p, out, r)
     return r
 
@@ -766,8 +882,12 @@ CASES: dict[str, Callable[[Params, Meter], Result]] = {
     "list.raw_httpx_models": raw_httpx_list_models,
     "list.anthropic": anthropic_list,
     "list.claude_files": claude_files_list,
-    "bulk.raw_httpx": raw_httpx_bulk,
-    "bulk.claude_files_cli": claude_files_cli,
+    "cli.curl_download": curl_download,
+    "cli.download": cli_download,
+    "cli.curl_upload": curl_upload_files,
+    "cli.upload": cli_upload,
+    "cli.raw_httpx": raw_httpx_threads,
+    "cli.version": fresh_processes,
     "fixture.mock_server": pytest_fixture,
     "fixture.mock_server_isolated": pytest_fixture,
 }

@@ -12,6 +12,10 @@ It speaks just enough of the wire format in `openapi.yaml` for `bench/run.py`:
 - `POST /v1/files`: a multipart upload (`Content-Length` or chunked) parsed as it streams
   in and discarded; the reply is the `FileMetadata` of what arrived (`size_bytes` is the
   exact length of the part named `file`).
+- `GET /_bench/stats` (no key needed): what the server saw since the last call, then
+  reset: `max_in_flight` (most content downloads and uploads served at once: shows that
+  parallel clients really overlap), `uploads` and `upload_bytes` (the `file` parts
+  received, to verify uploads made by another process).
 
 Every request needs `anthropic-version` and a key (`x-api-key` or `Authorization: Bearer`).
 The server is threaded, sets TCP_NODELAY (http.server writes headers and body separately;
@@ -37,6 +41,8 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,6 +52,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 CREATED_AT = "2025-04-15T18:37:24.100435Z"
 READ_SIZE = 256 * 1024
 MAX_PART_HEADER = 16 * 1024
+STATS_PATH = "/_bench/stats"
 _FILE_PATH = re.compile(r"^/v1/files/([^/]+)$")
 _CONTENT_PATH = re.compile(r"^/v1/files/([^/]+)/content$")
 _FILENAME = re.compile(rb'filename="([^"]*)"')
@@ -98,11 +105,37 @@ class Store:
         self.list_count = int(manifest.get("list_count", 0))
         self._uploads = 0
         self._lock = threading.Lock()
+        self._in_flight = 0
+        self._stats = {"max_in_flight": 0, "uploads": 0, "upload_bytes": 0}
 
     def next_upload_id(self) -> str:
         with self._lock:
             self._uploads += 1
             return f"file_upload_{self._uploads:08d}"
+
+    @contextmanager
+    def transfer(self) -> Iterator[None]:
+        """Brackets serving one download or upload, for `max_in_flight`."""
+        with self._lock:
+            self._in_flight += 1
+            self._stats["max_in_flight"] = max(self._stats["max_in_flight"], self._in_flight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def uploaded(self, size: int) -> None:
+        with self._lock:
+            self._stats["uploads"] += 1
+            self._stats["upload_bytes"] += size
+
+    def take_stats(self) -> dict[str, int]:
+        """The stats since the last call; starts them over."""
+        with self._lock:
+            stats = self._stats
+            self._stats = {"max_in_flight": self._in_flight, "uploads": 0, "upload_bytes": 0}
+            return stats
 
     @staticmethod
     def list_id(index: int) -> str:
@@ -187,15 +220,19 @@ class Handler(BaseHTTPRequestHandler):
     # -- GET --------------------------------------------------------------------------
 
     def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        if url.path == STATS_PATH:
+            self._send_json(200, self.store.take_stats())
+            return
         if not self._authorized():
             return
-        url = urlsplit(self.path)
         if url.path == "/v1/files":
             self._list(parse_qs(url.query))
             return
         match = _CONTENT_PATH.match(url.path)
         if match:
-            self._content(unquote(match.group(1)))
+            with self.store.transfer():
+                self._content(unquote(match.group(1)))
             return
         match = _FILE_PATH.match(url.path)
         if match:
@@ -277,8 +314,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         parser = MultipartCounter(match.group(1).encode("latin-1"))
         try:
-            for chunk in self._body():
-                parser.feed(chunk)
+            with self.store.transfer():
+                for chunk in self._body():
+                    parser.feed(chunk)
             parser.finish()
         except _BadRequest as exc:
             self.close_connection = True
@@ -287,6 +325,7 @@ class Handler(BaseHTTPRequestHandler):
         if parser.file_size is None:
             self._error(400, "invalid_request_error", "file: part is required")
             return
+        self.store.uploaded(parser.file_size)
         filename = os.path.basename(parser.filename.replace("\\", "/")) or "unnamed"
         body = _metadata(
             self.store.next_upload_id(),
@@ -297,7 +336,7 @@ class Handler(BaseHTTPRequestHandler):
         body["downloadable"] = False
         self._send_json(200, body)
 
-    def _body(self) -> Any:
+    def _body(self) -> Iterator[bytes]:
         rfile = self.rfile
         if "chunked" in self.headers.get("transfer-encoding", "").lower():
             while True:

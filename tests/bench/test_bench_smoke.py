@@ -35,6 +35,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     data = tmp_path_factory.mktemp("bench-data")
     content = os.urandom(SIZE)
     (data / "f.bin").write_bytes(content)
+    (data / "g.bin").write_bytes(content)
     md5 = hashlib.md5(content).hexdigest()
     manifest = data / "manifest.json"
     manifest.write_text(
@@ -43,6 +44,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
                 "files": {
                     "file_small": {"path": str(data / "f.bin"), "filename": "f.bin"},
                     "file_small_md5": {"path": str(data / "f.bin"), "md5": md5},
+                    "file_cli_a": {"path": str(data / "f.bin"), "filename": "a.bin"},
+                    "file_cli_b": {"path": str(data / "f.bin"), "filename": "b.bin"},
                 },
                 "list_count": 2500,
             }
@@ -66,6 +69,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
             "path": str(data / "f.bin"),
             "dest": str(data / "out.bin"),
             "verify": True,
+            "data": str(data),
         }
     finally:
         proc.stdin.close()  # the server exits when its stdin closes
@@ -149,40 +153,30 @@ def test_server_pages_both_ways_and_counts_uploads(served: dict[str, Any]) -> No
     assert calls["per_call_us"] > 0
 
 
-def test_runner_writes_a_report(tmp_path: Path) -> None:
+def _quick_report(tmp_path: Path, only: list[str]) -> tuple[str, dict[str, Any], str]:
+    """`bench/run.py --quick` over the cases named in `only`: the report, the raw results
+    and the runner's stderr."""
     out = tmp_path / "BENCHMARKS.md"
     done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "run.py"),
-            "--quick",
-            "--repeats",
-            "1",
-            "--only",
-            "download_file.raw_httpx",
-            "--only",
-            "get.raw_httpx",
-            "--only",
-            "fixture.mock_server_isolated",
-            "--no-imports",
-            "--dest-dir",
-            str(tmp_path),
-            "--disk-dir",
-            str(tmp_path),
-            "--out",
-            str(out),
-        ],
+        [sys.executable, str(BENCH / "run.py"), "--quick", "--repeats", "1", "--no-imports"]
+        + [arg for name in only for arg in ("--only", name)]
+        + ["--dest-dir", str(tmp_path), "--disk-dir", str(tmp_path), "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    report = out.read_text()
+    raw: dict[str, Any] = json.loads(out.with_suffix(".json").read_text())
+    return out.read_text(), raw, done.stderr
+
+
+def test_runner_writes_a_report(tmp_path: Path) -> None:
+    only = ["download_file.raw_httpx", "get.raw_httpx", "fixture.mock_server_isolated"]
+    report, raw, stderr = _quick_report(tmp_path, only)
     assert "## Targets" in report
     assert "| raw httpx `iter_raw()` → file (baseline) | " in report
-    assert "FAILED" not in done.stderr
-    raw = json.loads(out.with_suffix(".json").read_text())
+    assert "FAILED" not in stderr
     runs = raw["download_file"]["download_file.raw_httpx"]
     assert len(runs) == 1
     assert runs[0]["ok"]
@@ -210,6 +204,96 @@ def test_fixture_case_reports_a_cost_per_test(fixture: str) -> None:
     assert 0 < result["seconds"] < 60
     expected = (result["seconds"] - result["baseline_seconds"]) / 3 * 1e6
     assert result["per_call_us"] == pytest.approx(expected)
+
+
+def _cli() -> list[str]:
+    script = Path(sys.executable).parent / "claude-files"
+    if not script.exists() or not _claude_files_importable():
+        pytest.skip("no claude-files command in this environment")
+    return [str(script)]
+
+
+def _two_files(served: dict[str, Any], jobs: int) -> dict[str, Any]:
+    """The command-line cases' parameters: two files, their names and MD5s, a folder."""
+    return {
+        **served,
+        "ids": ["file_cli_a", "file_cli_b"],
+        "names": {"file_cli_a": "a.bin", "file_cli_b": "b.bin"},
+        "md5": {"a.bin": served["md5"], "b.bin": served["md5"]},
+        "paths": [served["path"], str(Path(served["data"]) / "g.bin")],
+        "size": 2 * SIZE,
+        "dest": str(Path(served["data"]) / "cli-out"),
+        "jobs": jobs,
+    }
+
+
+def _check_whole_process_transfer(result: dict[str, Any], dest: Path) -> None:
+    assert result["bytes"] == 2 * SIZE
+    assert result["items"] == 2
+    assert result["verified"] is True
+    assert 1 <= result["in_flight"] <= 2  # the server saw the transfers
+    assert result["peak_growth"] is None  # a whole other process: its whole peak
+    assert not dest.exists() or not any(dest.iterdir())  # emptied after the check
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl not installed")
+@pytest.mark.parametrize("case", ["cli.curl_download", "cli.curl_upload"])
+def test_curl_command_line_cases_time_the_whole_process_and_verify(
+    served: dict[str, Any], case: str
+) -> None:
+    params = _two_files(served, jobs=2)
+    result = run_client(case, params)
+    _check_whole_process_transfer(result, Path(params["dest"]))
+    assert result["seconds"] > 0  # the process's wall time, not curl's time_total
+
+
+@pytest.mark.parametrize("case", ["cli.download", "cli.upload"])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_claude_files_command_line_cases_verify_what_arrived(
+    served: dict[str, Any], case: str, jobs: int
+) -> None:
+    params = {**_two_files(served, jobs=jobs), "cli": _cli()}
+    result = run_client(case, params)
+    _check_whole_process_transfer(result, Path(params["dest"]))
+
+
+def test_command_line_upload_case_fails_when_the_server_got_less(served: dict[str, Any]) -> None:
+    """The uploads are verified by what the server counted: a wrong count is a failure."""
+    params = {**_two_files(served, jobs=1), "cli": _cli(), "size": 2 * SIZE + 1}
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "run_client.py"), "cli.upload", json.dumps(params)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert not result["ok"]
+    assert "the server received 2 files" in result["error"]
+
+
+def test_fresh_processes_case_reports_the_median_of_its_runs() -> None:
+    result = run_client("cli.version", {"cmd": [sys.executable, "-c", "pass"], "runs": 3})
+    assert result["calls"] == 3
+    assert len(result["times"]) == 3
+    assert sorted(result["times"])[1] == result["seconds"]
+    assert result["peak"] > 0
+
+
+def test_runner_writes_the_command_line_group(tmp_path: Path) -> None:
+    _cli()
+    only = ["cli.version@python", "cli.raw_httpx@latency_8_threads", "cli.raw_httpx@latency_1"]
+    report, results, _ = _quick_report(tmp_path, only)
+    assert "### The command line against curl, 16 MiB jobs" in report
+    assert "`claude-files --version` ≤ 150 ms | — not measured" in report
+    assert "`python -c pass`, median of 3 (for scale) | " in report
+    raw = results["cli"]
+    (fast,) = raw["cli.raw_httpx@latency_8_threads"]
+    (slow,) = raw["cli.raw_httpx@latency_1_thread"]
+    assert fast["ok"], fast
+    assert slow["ok"], slow
+    assert fast["in_flight"] > 1  # threads that wait 20 ms each on the server overlap
+    assert slow["in_flight"] == 1
 
 
 def _load_server_module() -> Any:
