@@ -20,17 +20,18 @@ T = TypeVar("T", bound="DeletedChatFile")
 class DeletedChatFile:
     """The confirmation of a chat file's deletion (also of a project file's, which is
     a chat file). Revision J of the Compliance API reference (April 2026) documents
-    `{"id", "type": "claude_file_deleted"}` (`ComplianceFileDeleteResponse`); seed
-    002 documents only the id. So `type` is optional, and when sent it is
-    `claude_file_deleted`: a server that follows the seeds still parses, and one
-    that sends another type is not this operation's answer.
+    `{"id", "type": "claude_file_deleted"}` (`ComplianceFileDeleteResponse`). Seed
+    002 documents no body at all: its `delete` returns None and "the server's
+    confirmation payload is discarded". So `type` is optional, and when sent it is
+    `claude_file_deleted`: a body with only the id still parses, and one that sends
+    another type is not this operation's answer.
 
     """
 
     id: str
     """ The deleted file's id. """
     type_: Literal["claude_file_deleted"] | Unset = UNSET
-    """ Always `claude_file_deleted` where sent (revision J); absent in the seeds. """
+    """ Always `claude_file_deleted` where sent (revision J); the seeds show no body. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
