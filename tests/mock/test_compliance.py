@@ -14,6 +14,9 @@ from claude_files.testing import FixtureError, MockServer
 
 from ._wire import compliance_headers, files_headers
 
+#: Revision J's 404 message for a chat file that is unknown or already deleted.
+NO_FILE = "No file found with provided id, or it has already been deleted."
+
 
 @pytest.fixture
 def client(mock_server: MockServer) -> httpx.Client:
@@ -38,6 +41,7 @@ def test_chat_file_metadata_content_delete(client: httpx.Client, mock_server: Mo
     for answer in (client.get(base), client.get(base + "/content"), client.delete(base)):
         assert answer.status_code == 404
         assert answer.json()["error"]["type"] == "not_found_error"
+        assert answer.json()["error"]["message"] == NO_FILE
 
 
 def test_md5_metadata_may_disagree_with_the_header(

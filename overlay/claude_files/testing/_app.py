@@ -595,14 +595,14 @@ class MockApp:
         with self.store.lock:
             chat = self.store.chat_files.get(file_id)
         if chat is None:
-            raise ApiError(404, f"Chat file not found: {file_id}")
+            raise ApiError(404, _NO_CHAT_FILE)
         return JSONResponse(chat.to_json())
 
     async def delete_chat_file(self, _: Request, file_id: str) -> Response:
         with self.store.lock:
             chat = self.store.chat_files.pop(file_id, None)
         if chat is None:
-            raise ApiError(404, f"Chat file not found: {file_id}")
+            raise ApiError(404, _NO_CHAT_FILE)
         if chat.blob is not None:
             chat.blob.path.unlink(missing_ok=True)
         return JSONResponse({"id": file_id, "type": "claude_file_deleted"})
@@ -611,7 +611,7 @@ class MockApp:
         with self.store.lock:
             chat = self.store.chat_files.get(file_id)
         if chat is None or chat.blob is None:
-            raise ApiError(404, f"Chat file not found: {file_id}")
+            raise ApiError(404, _NO_CHAT_FILE)
         return _content_response(
             chat.blob,
             chat.mime_type,
@@ -741,6 +741,8 @@ class MockApp:
         return _version_content(artifact, version, zip_allowed=multi_file_format == "zip")
 
 
+# Revision J's 404 wording for a chat file (and a project's file, which is one).
+_NO_CHAT_FILE = "No file found with provided id, or it has already been deleted."
 _NO_DOCUMENT = "No project document found with provided id, or it has already been deleted."
 
 
