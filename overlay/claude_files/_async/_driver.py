@@ -141,7 +141,8 @@ class _Run:
 
     async def _send(self, command: Send) -> httpx.Response | APIConnectionError:
         http = self._driver.http
-        await self._driver.paced()
+        if self._driver.pacer is not None:  # no coroutine per request when unpaced
+            await self._driver.paced()
         request = await abuild_request(http, command)
         if command.on_body is not None:
             request.stream = ReportingStream(request.stream, command.on_body)

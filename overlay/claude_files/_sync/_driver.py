@@ -143,7 +143,8 @@ class _Run:
 
     def _send(self, command: Send) -> httpx.Response | APIConnectionError:
         http = self._driver.http
-        self._driver.paced()
+        if self._driver.pacer is not None:  # no coroutine per request when unpaced
+            self._driver.paced()
         request = build_request(http, command)
         if command.on_body is not None:
             request.stream = ReportingStream(request.stream, command.on_body)
