@@ -70,12 +70,22 @@ def build_request(http: httpx.Client, command: Send) -> httpx.Request:
 HOP_BYTES = 1024 * 1024
 
 
+#: Batches read ahead of the one being sent.
+READ_AHEAD = 2
+
+
 class _ThreadedStream(httpx.AsyncByteStream):
-    """An async request body read in a worker thread, a MiB per hop (httpx reads a
-    multipart file with blocking calls, even in async code)."""
+    """An async request body read in a thread of its own, a MiB at a time and up to
+    `READ_AHEAD` batches ahead of the send (httpx reads a multipart file with blocking
+    calls, even in async code): the next MiB is read while this one is sent.
+
+    The reader is stopped and joined when the body ends, fails or is abandoned, before
+    the upload's file can be closed under it."""
 
     def __init__(self, parts: Iterator[bytes]) -> None:
         self._parts = parts
+        self._ready: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=READ_AHEAD)
+        self._stop = threading.Event()
 
     def _next(self) -> bytes:
         batch, size = [], 0
@@ -86,9 +96,40 @@ class _ThreadedStream(httpx.AsyncByteStream):
                 break
         return b"".join(batch)
 
+    def _read(self) -> None:
+        try:
+            while not self._stop.is_set():
+                batch = self._next()
+                self._ready.put(batch)
+                if not batch:
+                    return
+        except BaseException as exc:  # handed to the sender
+            self._ready.put(exc)
+
+    def _halt(self, reader: threading.Thread) -> None:
+        """Blocking: stop the reader and join it. Emptying the queue frees a reader
+        blocked on a full one; it then puts at most one more item (it checks the stop
+        after each), which always fits, so the join never waits on the sender."""
+        self._stop.set()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._ready.get_nowait()
+        reader.join()
+
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        while batch := await anyio.to_thread.run_sync(self._next):
-            yield batch
+        reader = threading.Thread(target=self._read, name="claude-files-upload", daemon=True)
+        reader.start()
+        try:
+            while True:
+                item = await anyio.to_thread.run_sync(self._ready.get)
+                if isinstance(item, BaseException):
+                    raise item
+                if not item:
+                    return
+                yield item
+        finally:
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(self._halt, reader)
 
 
 _STOP = object()
