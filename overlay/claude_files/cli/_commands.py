@@ -119,7 +119,7 @@ async def upload(
     if not files:
         out.info("nothing to upload: the folders given hold no files")
         return 0
-    run = Run("uploaded", out)
+    run = Run("uploaded", out, order=[str(path) for path in files])
     async with settings.client() as client:
         with out.progress() as progress:
 
@@ -294,7 +294,7 @@ async def delete(
     settings: Settings, out: Output, kind: Kind, ids: Sequence[str], *, jobs: int
 ) -> int:
     ids = _unique(ids)
-    run = Run("deleted", out)
+    run = Run("deleted", out, order=ids)
     async with settings.client() as client:
         resource = kind.resource(client)
 
@@ -379,7 +379,9 @@ async def download(
     ids = _unique(ids)
     extra = extra or {}
     folder, single = destination(output, len(ids))
-    run = Run("downloaded", out, total=len(ids), unfinished_note="they left nothing behind")
+    run = Run(
+        "downloaded", out, total=len(ids), unfinished_note="they left nothing behind", order=ids
+    )
     gate = asyncio.Semaphore(jobs)
     planner = NamePlanner(folder) if folder is not None else None
 
@@ -609,7 +611,7 @@ async def download_code_artifacts(
     if overwrite:
         raise UsageProblem("--extract makes a new folder and never replaces one: drop --overwrite")
     folder, single = destination(output, len(ids))
-    run = Run("extracted", out, unfinished_note="they left nothing behind")
+    run = Run("extracted", out, unfinished_note="they left nothing behind", order=ids)
     async with settings.client() as client:
         artifacts = client.compliance.code_artifacts
         with out.progress() as progress:

@@ -114,6 +114,9 @@ class Run:
     outcomes: list[Outcome] = field(default_factory=list)
     #: Said of the unfinished items when the run is interrupted.
     unfinished_note: str = ""
+    #: The items as given: the summary names failures in this order, whatever order
+    #: they finished in (so one command always prints one summary).
+    order: Sequence[str] = ()
 
     def report(self, outcome: Outcome, *, quiet: bool = False) -> None:
         """Record an outcome and print it (`quiet`: the caller prints it)."""
@@ -139,6 +142,9 @@ class Run:
         """One line on stderr: how many done, and which failed or were left unfinished."""
         done = sum(1 for o in self.outcomes if o.ok)
         failed = self.failed
+        if self.order:
+            place = {item: i for i, item in enumerate(self.order)}
+            failed.sort(key=lambda o: place.get(o.item, len(place)))
         unfinished = self.total - len(self.outcomes)
         if interrupted:
             self.out.info(
