@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
-import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from claude_files import (
     place_file,
 )
 from claude_files.cli._kinds import CODE_ARTIFACTS, Kind, UsageProblem
-from claude_files.cli._names import NamePlanner
+from claude_files.cli._names import NamePlanner, staging_folder
 from claude_files.cli._output import Output, human_size
 from claude_files.cli._results import Outcome, Run, failure, run_each
 from claude_files.cli._settings import Settings
@@ -424,33 +422,30 @@ async def download(
                 """Into the folder, named by the download; `turn` is the previous id's
                 `claimed`."""
                 assert planner is not None
-                stage = await asyncio.to_thread(
-                    tempfile.mkdtemp, prefix=".claude-files-", dir=planner.folder
-                )
                 dest: Path | None = None
                 try:
-                    async with gate:
-                        with _bar(progress, file_id) as on_progress:
-                            staged = await resource.download_to_file(
-                                file_id,
-                                stage,
-                                max_bytes=max_size,
-                                on_progress=on_progress,
-                                **extra,
-                            )
-                    if turn is not None:
-                        await turn.wait()
-                    dest = planner.claim(staged.name)
-                    claimed.set()
-                    size = await asyncio.to_thread(_place, staged, dest, overwrite)
+                    async with staging_folder(planner.folder) as stage:
+                        async with gate:
+                            with _bar(progress, file_id) as on_progress:
+                                staged = await resource.download_to_file(
+                                    file_id,
+                                    stage,
+                                    max_bytes=max_size,
+                                    on_progress=on_progress,
+                                    **extra,
+                                )
+                        if turn is not None:
+                            await turn.wait()
+                        dest = planner.claim(staged.name)
+                        claimed.set()
+                        size = await asyncio.to_thread(_place, staged, dest, overwrite)
                     outcome = done(file_id, dest, size)
                 except DestinationExistsError as exc:
                     outcome = failure(file_id, _exists(dest or exc.path), id=file_id)
                 except Exception as exc:
                     outcome = failure(file_id, exc, id=file_id)
-                finally:  # also on Ctrl-C: no await here, a second one cannot skip it
+                finally:  # also on Ctrl-C: the next id's turn comes
                     claimed.set()
-                    shutil.rmtree(stage, ignore_errors=True)
                 run.report(outcome)
 
             try:

@@ -27,7 +27,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -47,14 +46,15 @@ from claude_files import (
     safe_filename,
 )
 from claude_files.cli._kinds import UsageProblem
-from claude_files.cli._names import NamePlanner
+from claude_files.cli._names import STAGE_PREFIX as STAGING
+from claude_files.cli._names import NamePlanner, staging_folder
 from claude_files.cli._output import Output, human_size
 from claude_files.cli._results import Outcome, Run, failure
 from claude_files.cli._settings import Settings
 
 MANIFEST = "manifest.jsonl"
 #: Staging folders: the library's atomic download lands here, beside the final place.
-STAGE_PREFIX = ".claude-files-export-"
+STAGE_PREFIX = STAGING + "export-"
 _HASH_BLOCK = 1024 * 1024
 
 
@@ -265,10 +265,7 @@ class _Export:
         *,
         ours: bool,
     ) -> Entry:
-        stage = Path(
-            await asyncio.to_thread(tempfile.mkdtemp, prefix=STAGE_PREFIX, dir=dest.parent)
-        )
-        try:
+        async with staging_folder(dest.parent, STAGE_PREFIX) as stage:
             seen: list[ResponseInfo] = []
             staged = stage / dest.name
             compliance = self.client.compliance
@@ -293,8 +290,6 @@ class _Export:
             )
             await asyncio.to_thread(self.manifest.append, entry)
             return entry
-        finally:  # also on Ctrl-C: no await here, a second one cannot skip it
-            shutil.rmtree(stage, ignore_errors=True)
 
     def plan(self, project: str, folder: Path, items: Sequence[ProjectAttachment]) -> list[Path]:
         """Each item's destination: the manifest's name for an item it records, then

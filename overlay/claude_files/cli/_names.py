@@ -1,10 +1,32 @@
-"""Where each download lands: a safe name in the target folder, unique within one run."""
+"""Where each download lands: a safe name in the target folder, unique within one run,
+and the private staging folder it waits in until it is named."""
 
 from __future__ import annotations
 
+import asyncio
+import shutil
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from claude_files import safe_filename
+
+#: Staging folders start so: hidden, and recognisably this tool's.
+STAGE_PREFIX = ".claude-files-"
+
+
+@asynccontextmanager
+async def staging_folder(folder: Path, prefix: str = STAGE_PREFIX) -> AsyncIterator[Path]:
+    """A new private folder inside `folder` (the same file system, so what is downloaded
+    into it moves into place with a link), removed with whatever is left in it when the
+    block ends, however it ends: with no await on the way out, so a second Ctrl-C
+    cannot skip the removal."""
+    stage = Path(await asyncio.to_thread(tempfile.mkdtemp, prefix=prefix, dir=folder))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def numbered(name: str, n: int) -> str:
