@@ -26,7 +26,8 @@ asyncio); the per-read Python work then sets the speed. Our streams instead:
   loops (trio) get httpcore's anyio backend.
 
 What httpx's default transport does and users rely on is kept: the same SSL defaults
-(`httpx.create_ssl_context`, so `verify`, `SSL_CERT_FILE` / `SSL_CERT_DIR`), limits,
+(`httpx.create_ssl_context`, so `verify`, `SSL_CERT_FILE` / `SSL_CERT_DIR`; made when
+the first TLS connection needs it, so a plain-HTTP client never loads certificates), limits,
 timeouts raising `httpx.ConnectTimeout` / `ReadTimeout` / `WriteTimeout`, httpcore's
 errors mapped to httpx's (`RemoteProtocolError` for a body cut short), keep-alive reuse,
 closing. Only HTTP/1.1 is spoken. A client given a transport no longer looks up proxies in
@@ -44,6 +45,7 @@ import contextlib
 import select
 import socket
 import ssl
+import threading
 import urllib.request
 from collections.abc import (
     AsyncIterable,
@@ -289,8 +291,8 @@ class _Stream(_Socket, httpcore.NetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
-        stream = _Stream(self._sock, self._wrap(ssl_context, server_hostname))
         try:
+            stream = _Stream(self._sock, self._wrap(ssl_context, server_hostname))
             with _errors(httpcore.ConnectTimeout, httpcore.ConnectError):
                 stream._handshake(timeout)
         except BaseException:
@@ -428,8 +430,8 @@ class _AsyncStream(_Socket, httpcore.AsyncNetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        stream = _AsyncStream(self._sock, self._wrap(ssl_context, server_hostname))
         try:
+            stream = _AsyncStream(self._sock, self._wrap(ssl_context, server_hostname))
             with _errors(httpcore.ConnectTimeout, httpcore.ConnectError):
                 async with asyncio.timeout(timeout):
                     await stream._handshake()
@@ -582,11 +584,51 @@ def _copy(response: httpx.Response) -> httpx.Response:
     )
 
 
+class _TLSContext:
+    """A transport's SSL context, made as httpx makes it (`httpx.create_ssl_context`) when
+    a TLS connection first needs it: loading the CA certificates is the dearest step of
+    starting a client (about 45 ms), and a client of a plain-HTTP server (a mock, a local
+    proxy) never needs them. It stands in for the `ssl.SSLContext` httpcore is given:
+    every attribute is the real context's, made on first use, once. httpcore sets the ALPN
+    protocols before it starts TLS, where a failure would leave the socket open; so they
+    are kept until the context is made, in `start_tls`, which closes the socket when it
+    fails."""
+
+    def __init__(self, verify: ssl.SSLContext | bool, trust_env: bool) -> None:
+        self._verify = verify
+        self._trust_env = trust_env
+        self._context: ssl.SSLContext | None = None
+        self._alpn: list[str] | None = None
+        self._lock = threading.Lock()
+
+    def set_alpn_protocols(self, protocols: Iterable[str]) -> None:
+        with self._lock:
+            self._alpn = list(protocols)
+            if self._context is not None:
+                self._context.set_alpn_protocols(self._alpn)
+
+    def get(self) -> ssl.SSLContext:
+        with self._lock:
+            if self._context is None:
+                try:
+                    self._context = httpx.create_ssl_context(
+                        verify=self._verify, trust_env=self._trust_env
+                    )
+                except (OSError, ssl.SSLError) as exc:  # SSL_CERT_FILE names no certificates
+                    raise httpcore.ConnectError(f"cannot load the CA certificates: {exc}") from exc
+                if self._alpn is not None:
+                    self._context.set_alpn_protocols(self._alpn)
+            return self._context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
+
+
 def _pool_options(
     verify: ssl.SSLContext | bool, trust_env: bool, limits: httpx.Limits
 ) -> dict[str, Any]:
     return {
-        "ssl_context": httpx.create_ssl_context(verify=verify, trust_env=trust_env),
+        "ssl_context": _TLSContext(verify, trust_env),
         "max_connections": limits.max_connections,
         "max_keepalive_connections": limits.max_keepalive_connections,
         "keepalive_expiry": limits.keepalive_expiry,

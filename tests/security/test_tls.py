@@ -26,6 +26,8 @@ def context_of(transport: object) -> ssl.SSLContext:
     inner = getattr(transport, "_inner", transport)  # the CLI wraps httpx's transport
     pool = inner._pool  # type: ignore[attr-defined]
     context = pool._ssl_context
+    if not isinstance(context, ssl.SSLContext):  # made when the first TLS connection starts
+        context = context.get()
     assert isinstance(context, ssl.SSLContext)
     return context
 

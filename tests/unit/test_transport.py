@@ -257,6 +257,39 @@ def test_ssl_cert_file_is_trusted_as_httpx_trusts_it(
 
 
 @pytest.mark.parametrize("flavor", FLAVORS)
+def test_plain_http_never_loads_certificates(
+    certificate: tuple[Path, Path], flavor: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[dict[str, Any]] = []
+    create = httpx.create_ssl_context
+
+    def counted(**options: Any) -> ssl.SSLContext:
+        made.append(options)
+        return create(**options)
+
+    monkeypatch.setattr(httpx, "create_ssl_context", counted)
+    for server in serve(False, certificate):
+        assert fetch(flavor, server.url, "/length/5") == [[BLOB[:5]]]
+    assert made == []
+    for server in serve(True, certificate):  # the same spy sees a TLS connection's
+        assert fetch(flavor, server.url, "/length/5", verify=verify(certificate)) == [[BLOB[:5]]]
+    assert len(made) == 1
+
+
+@pytest.mark.parametrize("flavor", FLAVORS)
+def test_certificates_that_cannot_load_are_a_connect_error_on_the_first_tls_connection(
+    tls_server: Server, flavor: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    before = open_sockets()
+    for _ in range(2):  # not made once and kept broken: each connection tries again
+        with pytest.raises(httpx.ConnectError, match="cannot load the CA certificates"):
+            fetch(flavor, tls_server.url, "/length/5")
+    assert tls_server.connections == []
+    assert open_sockets() == before  # the connection it had opened is closed, not left to GC
+
+
+@pytest.mark.parametrize("flavor", FLAVORS)
 def test_a_connection_refused_is_a_connect_error(flavor: str) -> None:
     with LocalServer(Handler) as closed:
         url = closed.url
