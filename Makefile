@@ -8,8 +8,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 GEN_PKG := generated/claude_files_openapi
+# generator-templates/ overrides the generator's own templates one file at a time (the rest
+# are its stock ones); each file there says what it adds.
 GENERATE = PATH="$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
-	--config generator-config.yaml --overwrite --meta none --fail-on-warning
+	--config generator-config.yaml --custom-template-path generator-templates \
+	--overwrite --meta none --fail-on-warning
 
 .PHONY: help install generate check-generated unasync check-unasync lint spec-lint test test-fast test-install demo bench clean
 

@@ -18,10 +18,13 @@ application's current span.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
 import re
 from collections.abc import Callable
 from functools import cache
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -32,66 +35,54 @@ from opentelemetry.trace import Span, SpanKind, Status, StatusCode, Tracer
 from claude_files._errors import APIConnectionError, APIStatusError, APITimeoutError
 from claude_files._protocol import Event
 from claude_files._version import __version__
+from claude_files_openapi import api as endpoints
 
 log = logging.getLogger("claude_files")
 
 INSTRUMENTATION_SCOPE = "claude_files"
 
-#: (method, path template of openapi.yaml): the span's name. Every operation of the spec
-#: is here (tests/unit/test_telemetry_routes.py checks it).
-OPERATIONS: dict[tuple[str, str], str] = {
-    ("POST", "/v1/files"): "anthropic.files.upload",
-    ("GET", "/v1/files"): "anthropic.files.list",
-    ("GET", "/v1/files/{file_id}"): "anthropic.files.retrieve_metadata",
-    ("DELETE", "/v1/files/{file_id}"): "anthropic.files.delete",
-    ("GET", "/v1/files/{file_id}/content"): "anthropic.files.download",
-    ("GET", "/v1/compliance/apps/chats/files/{claude_file_id}"): "anthropic.compliance.files.get",
-    (
-        "DELETE",
-        "/v1/compliance/apps/chats/files/{claude_file_id}",
-    ): "anthropic.compliance.files.delete",
-    (
-        "GET",
-        "/v1/compliance/apps/chats/files/{claude_file_id}/content",
-    ): "anthropic.compliance.files.download",
-    (
-        "GET",
-        "/v1/compliance/apps/chats/generated-files/{claude_gen_file_id}",
-    ): "anthropic.compliance.generated_files.get",
-    (
-        "GET",
-        "/v1/compliance/apps/chats/generated-files/{claude_gen_file_id}/content",
-    ): "anthropic.compliance.generated_files.download",
-    (
-        "GET",
-        "/v1/compliance/apps/artifacts/{artifact_version_id}/content",
-    ): "anthropic.compliance.artifacts.download",
-    ("GET", "/v1/compliance/apps/code/artifacts"): "anthropic.compliance.code_artifacts.list",
-    (
-        "DELETE",
-        "/v1/compliance/apps/code/artifacts/{artifact_id}",
-    ): "anthropic.compliance.code_artifacts.delete",
-    (
-        "GET",
-        "/v1/compliance/apps/code/artifacts/{artifact_id}/versions/{version_id}",
-    ): "anthropic.compliance.code_artifacts.download",
-    (
-        "GET",
-        "/v1/compliance/apps/code/artifacts/{artifact_id}/content",
-    ): "anthropic.compliance.code_artifacts.download",
-    (
-        "GET",
-        "/v1/compliance/apps/projects/{project_id}/attachments",
-    ): "anthropic.compliance.projects.attachments",
-    (
-        "GET",
-        "/v1/compliance/apps/projects/documents/{document_id}",
-    ): "anthropic.compliance.project_documents.get",
-    (
-        "DELETE",
-        "/v1/compliance/apps/projects/documents/{document_id}",
-    ): "anthropic.compliance.project_documents.delete",
+#: Each operation's span name, keyed by its operationId (the generated module's name): the
+#: anthropic SDK's names, not the API's. Every operation of the spec has one
+#: (tests/unit/test_telemetry_routes.py checks it); one without is named by its method.
+SPAN_NAMES: dict[str, str] = {
+    "upload_file": "anthropic.files.upload",
+    "list_files": "anthropic.files.list",
+    "get_file_metadata": "anthropic.files.retrieve_metadata",
+    "delete_file": "anthropic.files.delete",
+    "download_file": "anthropic.files.download",
+    "get_chat_file": "anthropic.compliance.files.get",
+    "delete_chat_file": "anthropic.compliance.files.delete",
+    "download_chat_file": "anthropic.compliance.files.download",
+    "get_generated_file": "anthropic.compliance.generated_files.get",
+    "download_generated_file": "anthropic.compliance.generated_files.download",
+    "download_artifact_version": "anthropic.compliance.artifacts.download",
+    "list_code_artifacts": "anthropic.compliance.code_artifacts.list",
+    "delete_code_artifact": "anthropic.compliance.code_artifacts.delete",
+    "get_code_artifact_version": "anthropic.compliance.code_artifacts.download",
+    "download_code_artifact": "anthropic.compliance.code_artifacts.download",
+    "list_project_attachments": "anthropic.compliance.projects.attachments",
+    "get_project_document": "anthropic.compliance.project_documents.get",
+    "delete_project_document": "anthropic.compliance.project_documents.delete",
 }
+
+
+def endpoint_modules() -> list[ModuleType]:
+    """Every generated endpoint module (`claude_files_openapi.api.<tag>.<operationId>`),
+    each naming its operation's `OPERATION_ID`, `METHOD` and `PATH` (the spec's template)."""
+    found = pkgutil.walk_packages(endpoints.__path__, f"{endpoints.__name__}.")
+    return [importlib.import_module(each.name) for each in found if not each.ispkg]
+
+
+def _operations() -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for module in endpoint_modules():
+        method, route = str(module.METHOD), str(module.PATH)
+        table[(method, route)] = SPAN_NAMES.get(str(module.OPERATION_ID), method)
+    return table
+
+
+#: (method, path template of openapi.yaml), from the generated modules: the span's name.
+OPERATIONS: dict[tuple[str, str], str] = _operations()
 
 
 def _pattern(route: str) -> re.Pattern[str]:

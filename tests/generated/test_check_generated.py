@@ -16,6 +16,7 @@ def checkout(tmp_path: Path) -> Path:
     """A copy of what the drift check reads, using this checkout's virtualenv."""
     for name in ("Makefile", "openapi.yaml", "generator-config.yaml", "pyproject.toml"):
         shutil.copy2(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "generator-templates", tmp_path / "generator-templates")
     shutil.copytree(
         ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__")
     )

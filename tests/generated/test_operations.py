@@ -80,3 +80,12 @@ def test_no_operation_uses_a_default_response() -> None:
             if method != "parameters":
                 assert "default" not in op["responses"], f"{method} {path}"
                 assert {"4XX", "5XX"} <= set(op["responses"]), f"{method} {path}"
+
+
+@pytest.mark.parametrize(("tag", "operation_id", "method", "path"), OPERATIONS)
+def test_operation_module_names_its_method_and_path_template(
+    tag: str, operation_id: str, method: str, path: str
+) -> None:
+    """generator-templates/endpoint_module.py.jinja adds these; the overlay's spans read them."""
+    module = importlib.import_module(f"claude_files_openapi.api.{tag}.{operation_id}")
+    assert (module.OPERATION_ID, module.METHOD, module.PATH) == (operation_id, method.upper(), path)

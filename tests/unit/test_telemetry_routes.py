@@ -1,5 +1,6 @@
 """The spans' routes and names (`claude_files._otel.OPERATIONS`) are the spec's
-operations, every one of them, and a request's path finds its template."""
+operations, every one of them, read from the generated endpoint modules; every generated
+module's operation has a span name; and a request's path finds its template."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claude_files._otel import OPERATIONS, route_of
+from claude_files._otel import OPERATIONS, SPAN_NAMES, endpoint_modules, route_of
 
-SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "openapi.yaml"
+ENDPOINTS = ROOT / "generated" / "claude_files_openapi" / "api"
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -21,6 +24,14 @@ def spec_operations() -> set[tuple[str, str]]:
 
 def test_every_operation_of_the_spec_has_a_span_name_and_no_other() -> None:
     assert set(OPERATIONS) == spec_operations()
+
+
+def test_every_generated_endpoint_module_has_a_span_name_and_no_other() -> None:
+    modules = {path.stem for path in ENDPOINTS.glob("*/*.py") if path.stem != "__init__"}
+    assert len(modules) == len(spec_operations())
+    assert {str(module.OPERATION_ID) for module in endpoint_modules()} == modules
+    assert set(SPAN_NAMES) == modules
+    assert set(OPERATIONS.values()) == set(SPAN_NAMES.values())
 
 
 def test_names_are_the_sdks_for_the_files_api() -> None:

@@ -10,6 +10,11 @@ from ...models.deleted_chat_file import DeletedChatFile
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "delete_chat_file"
+METHOD = "DELETE"
+PATH = "/v1/compliance/apps/chats/files/{claude_file_id}"
+
 
 def _get_kwargs(
     claude_file_id: str,

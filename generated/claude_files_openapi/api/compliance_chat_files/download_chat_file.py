@@ -10,6 +10,11 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, File, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "download_chat_file"
+METHOD = "GET"
+PATH = "/v1/compliance/apps/chats/files/{claude_file_id}/content"
+
 
 def _get_kwargs(
     claude_file_id: str,

@@ -10,6 +10,11 @@ from ...models.chat_file import ChatFile
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "get_chat_file"
+METHOD = "GET"
+PATH = "/v1/compliance/apps/chats/files/{claude_file_id}"
+
 
 def _get_kwargs(
     claude_file_id: str,

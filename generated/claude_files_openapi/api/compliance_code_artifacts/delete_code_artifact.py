@@ -10,6 +10,11 @@ from ...models.deleted_code_artifact import DeletedCodeArtifact
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "delete_code_artifact"
+METHOD = "DELETE"
+PATH = "/v1/compliance/apps/code/artifacts/{artifact_id}"
+
 
 def _get_kwargs(
     artifact_id: str,

@@ -13,6 +13,11 @@ from ...models.download_code_artifact_multi_file_format import (
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, File, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "download_code_artifact"
+METHOD = "GET"
+PATH = "/v1/compliance/apps/code/artifacts/{artifact_id}/content"
+
 
 def _get_kwargs(
     artifact_id: str,

@@ -10,6 +10,11 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, File, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "get_code_artifact_version"
+METHOD = "GET"
+PATH = "/v1/compliance/apps/code/artifacts/{artifact_id}/versions/{version_id}"
+
 
 def _get_kwargs(
     artifact_id: str,

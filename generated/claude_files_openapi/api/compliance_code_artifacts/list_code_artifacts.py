@@ -10,6 +10,11 @@ from ...models.code_artifact_list_response import CodeArtifactListResponse
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "list_code_artifacts"
+METHOD = "GET"
+PATH = "/v1/compliance/apps/code/artifacts"
+
 
 def _get_kwargs(
     *,

@@ -10,6 +10,11 @@ from ...models.error_response import ErrorResponse
 from ...models.generated_file import GeneratedFile
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "get_generated_file"
+METHOD = "GET"
+PATH = "/v1/compliance/apps/chats/generated-files/{claude_gen_file_id}"
+
 
 def _get_kwargs(
     claude_gen_file_id: str,

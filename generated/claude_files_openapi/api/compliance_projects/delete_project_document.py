@@ -10,6 +10,11 @@ from ...models.deleted_project_document import DeletedProjectDocument
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "delete_project_document"
+METHOD = "DELETE"
+PATH = "/v1/compliance/apps/projects/documents/{document_id}"
+
 
 def _get_kwargs(
     document_id: str,

@@ -10,6 +10,11 @@ from ...models.error_response import ErrorResponse
 from ...models.project_document import ProjectDocument
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "get_project_document"
+METHOD = "GET"
+PATH = "/v1/compliance/apps/projects/documents/{document_id}"
+
 
 def _get_kwargs(
     document_id: str,

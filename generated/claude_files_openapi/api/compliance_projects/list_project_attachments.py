@@ -10,6 +10,11 @@ from ...models.error_response import ErrorResponse
 from ...models.project_attachment_list_response import ProjectAttachmentListResponse
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "list_project_attachments"
+METHOD = "GET"
+PATH = "/v1/compliance/apps/projects/{project_id}/attachments"
+
 
 def _get_kwargs(
     project_id: str,

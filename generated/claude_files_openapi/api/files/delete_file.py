@@ -11,6 +11,11 @@ from ...models.deleted_file import DeletedFile
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "delete_file"
+METHOD = "DELETE"
+PATH = "/v1/files/{file_id}"
+
 
 def _get_kwargs(
     file_id: str,

@@ -11,6 +11,11 @@ from ...models.anthropic_version import AnthropicVersion
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, File, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "download_file"
+METHOD = "GET"
+PATH = "/v1/files/{file_id}/content"
+
 
 def _get_kwargs(
     file_id: str,

@@ -11,6 +11,11 @@ from ...models.error_response import ErrorResponse
 from ...models.file_metadata import FileMetadata
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "get_file_metadata"
+METHOD = "GET"
+PATH = "/v1/files/{file_id}"
+
 
 def _get_kwargs(
     file_id: str,

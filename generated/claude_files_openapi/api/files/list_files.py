@@ -10,6 +10,11 @@ from ...models.error_response import ErrorResponse
 from ...models.file_list_response import FileListResponse
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "list_files"
+METHOD = "GET"
+PATH = "/v1/files"
+
 
 def _get_kwargs(
     *,

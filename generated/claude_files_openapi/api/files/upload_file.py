@@ -11,6 +11,11 @@ from ...models.file_metadata import FileMetadata
 from ...models.file_upload_body import FileUploadBody
 from ...types import UNSET, Response, Unset
 
+#: The operation of openapi.yaml this module calls: its operationId, method and path template.
+OPERATION_ID = "upload_file"
+METHOD = "POST"
+PATH = "/v1/files"
+
 
 def _get_kwargs(
     *,
