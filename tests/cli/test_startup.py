@@ -69,3 +69,48 @@ def test_httpxs_command_line_still_imports_afterwards() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.split() == ["httpx._main", "Command"]  # its click command
+
+
+# Runs the program as the console script does, and reports from an exit handler (which
+# runs after `program` returns) whether the objects were frozen, and that output flushed.
+EXIT_PROBE = """
+import atexit, gc, sys
+atexit.register(lambda: sys.stderr.write(f"frozen={{gc.get_freeze_count()}}\\n"))
+from claude_files.cli import {entry}
+sys.exit({entry}(*{args}))
+"""
+
+
+def test_the_program_skips_the_last_collections_and_main_leaves_the_collector_alone(
+    mock_server: MockServer,
+) -> None:
+    file_id = mock_server.add_file(b"x", filename="x.txt")["id"]
+    for entry, args, frozen in (("program", "()", True), ("main", "([],)", False)):
+        code = EXIT_PROBE.format(entry=entry, args=args)
+        done = subprocess.run(
+            [sys.executable, "-c", code, "files", "get", file_id],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=subprocess_env(mock_server),
+        )
+        count = int(done.stderr.rpartition("frozen=")[2])
+        assert (count > 0) is frozen, (entry, done.stderr)
+        if entry == "program":
+            assert done.returncode == 0, done.stderr
+            assert file_id in done.stdout  # written and flushed before the process ended
+
+
+def test_the_console_script_and_python_m_run_the_program() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="claude-files")
+    assert script.value == "claude_files.cli:program"
+    done = subprocess.run(
+        [sys.executable, "-m", "claude_files.cli", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.startswith("claude-files, version")

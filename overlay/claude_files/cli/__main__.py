@@ -1,5 +1,5 @@
 """`python -m claude_files.cli`: the `claude-files` command."""
 
-from claude_files.cli import main
+from claude_files.cli import program
 
-raise SystemExit(main())
+raise SystemExit(program())
