@@ -121,7 +121,10 @@ class _ThreadedStream(httpx.AsyncByteStream):
         reader.start()
         try:
             while True:
-                item = await anyio.to_thread.run_sync(self._ready.get)
+                try:  # the reader is usually ahead: no trip to a thread to wait
+                    item = self._ready.get_nowait()
+                except queue.Empty:
+                    item = await anyio.to_thread.run_sync(self._ready.get)
                 if isinstance(item, BaseException):
                     raise item
                 if not item:
