@@ -326,3 +326,19 @@ def test_upload_parser_counts_the_file_part_whatever_the_chunking(piece: int) ->
     assert parser.file_size == len(content)
     assert parser.filename == "dir/a.bin"
     assert parser.mime_type == "application/x-test"
+
+
+def test_startup_script_reports_every_layer_and_both_exits() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "startup.py"), "--runs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    rows = {line.partition(")")[2].strip(): line for line in done.stdout.splitlines()[1:]}
+    for name in ("interpreter start", "all the imports", "exit, plain", "exit, after gc.freeze()"):
+        assert name in rows, done.stdout
+    assert "claude_files.cli._commands" in rows
+    total = float(rows["all the imports"].split()[0])
+    assert total > 0
