@@ -4,7 +4,10 @@
 `.code_artifacts`, `.projects`, `.project_documents`.
 
 Each method builds its request with the generated endpoint module's `_get_kwargs` and
-hands it to the driver: a JSON call, or one of the download trio (`_transfers`).
+hands it to the driver: a JSON call, or one of the download trio (`_transfers`). The
+endpoint modules and the models are imported by the methods that use them, not with this
+module: a command or a program that downloads one file loads one endpoint module, not
+eighteen and their models (together about 20 ms of a start).
 Every method also takes `extra_headers`, `extra_query` and `timeout` (`CallOptions`).
 """
 
@@ -16,7 +19,7 @@ import functools
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar, Literal, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Literal, TypeVar, Unpack, cast
 
 from claude_files._sync import _transfers
 from claude_files._sync._driver import Driver
@@ -42,51 +45,24 @@ from claude_files._requests import (
     limits_for,
 )
 from claude_files._uploads import FileInput, UploadSource, expires_in_seconds
-from claude_files_openapi.api.compliance_artifacts import download_artifact_version
-from claude_files_openapi.api.compliance_chat_files import (
-    delete_chat_file,
-    download_chat_file,
-    get_chat_file,
-)
-from claude_files_openapi.api.compliance_code_artifacts import (
-    delete_code_artifact,
-    download_code_artifact,
-    get_code_artifact_version,
-    list_code_artifacts,
-)
-from claude_files_openapi.api.compliance_generated_files import (
-    download_generated_file,
-    get_generated_file,
-)
-from claude_files_openapi.api.compliance_projects import (
-    delete_project_document,
-    get_project_document,
-    list_project_attachments,
-)
-from claude_files_openapi.api.files import (
-    delete_file,
-    download_file,
-    get_file_metadata,
-    list_files,
-    upload_file,
-)
-from claude_files_openapi.models import (
-    ChatFile,
-    CodeArtifact,
-    CodeArtifactListResponse,
-    CodeArtifactVersion,
-    DeletedChatFile,
-    DeletedCodeArtifact,
-    DeletedFile,
-    DeletedProjectDocument,
-    FileListResponse,
-    FileMetadata,
-    FileUploadBody,
-    GeneratedFile,
-    ProjectAttachmentListResponse,
-    ProjectDocument,
-)
 from claude_files_openapi.types import UNSET, File
+
+if TYPE_CHECKING:
+    from claude_files_openapi.models import (
+        ChatFile,
+        CodeArtifact,
+        CodeArtifactListResponse,
+        CodeArtifactVersion,
+        DeletedChatFile,
+        DeletedCodeArtifact,
+        DeletedFile,
+        DeletedProjectDocument,
+        FileListResponse,
+        FileMetadata,
+        GeneratedFile,
+        ProjectAttachmentListResponse,
+        ProjectDocument,
+    )
 
 T = TypeVar("T")
 MultiFileFormat = Literal["zip"]
@@ -184,6 +160,8 @@ class Files(_Resource):
         }
 
     def _content(self, file_id: str, workspace_id: str | None) -> dict[str, Any]:
+        from claude_files_openapi.api.files import download_file
+
         return download_file._get_kwargs(check_id(file_id), **self._headers(workspace_id))
 
     def upload(
@@ -207,6 +185,8 @@ class Files(_Resource):
         `on_progress(done, total)` is told the file's bytes as they are sent (see
         `claude_files._progress`: a plain function, throttled, from 0 again on a retry).
         """
+        from claude_files_openapi.models import FileMetadata
+
         seconds = expires_in_seconds(expires_in)
         headers = self._headers(workspace_id)
         config = self._driver.config
@@ -218,6 +198,9 @@ class Files(_Resource):
         progress.total = source.size
 
         def prepare() -> dict[str, Any]:
+            from claude_files_openapi.api.files import upload_file
+            from claude_files_openapi.models import FileUploadBody
+
             payload = cast(BinaryIO, progress.counted(source.open()))
             body = FileUploadBody(
                 file=File(payload=payload, file_name=source.filename, mime_type=source.mime_type),
@@ -258,6 +241,8 @@ class Files(_Resource):
         `ids` fetches those files only (one page, not with `limit`). Iterate the
         pager for files, or its `.pages` for whole pages (each with `_request_id`).
         """
+        from claude_files_openapi.models import FileListResponse
+
         params = files_list_params(
             limit=limit, after_id=after_id, before_id=before_id, scope_id=scope_id, ids=ids
         )
@@ -265,6 +250,8 @@ class Files(_Resource):
         parse = json_parser(with_request_id(FileListResponse).from_dict)
 
         def page(p: Params) -> Flow[FileListResponse]:
+            from claude_files_openapi.api.files import list_files
+
             prepare = self._prepare(list_files._get_kwargs(**p, **headers), options)
             return request_protocol(self._driver.policy, prepare, parse)
 
@@ -275,6 +262,9 @@ class Files(_Resource):
         self, file_id: str, *, workspace_id: str | None = None, **options: Unpack[CallOptions]
     ) -> FileMetadata:
         """A file's metadata (also `retrieve` and `retrieve_metadata`, the SDK's name)."""
+        from claude_files_openapi.api.files import get_file_metadata
+        from claude_files_openapi.models import FileMetadata
+
         kwargs = get_file_metadata._get_kwargs(check_id(file_id), **self._headers(workspace_id))
         return self._json(kwargs, with_request_id(FileMetadata).from_dict, options)
 
@@ -285,6 +275,9 @@ class Files(_Resource):
         self, file_id: str, *, workspace_id: str | None = None, **options: Unpack[CallOptions]
     ) -> DeletedFile:
         """Delete a file (for good)."""
+        from claude_files_openapi.api.files import delete_file
+        from claude_files_openapi.models import DeletedFile
+
         kwargs = delete_file._get_kwargs(check_id(file_id), **self._headers(workspace_id))
         return self._json(kwargs, with_request_id(DeletedFile).from_dict, options)
 
@@ -423,15 +416,25 @@ class _ComplianceDownloads(_ComplianceResource):
 class ComplianceFiles(_ComplianceDownloads):
     """Files attached to chats (`claude_file_…`): `client.compliance.files`."""
 
-    _content = staticmethod(download_chat_file._get_kwargs)
+    @staticmethod
+    def _content(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        from claude_files_openapi.api.compliance_chat_files import download_chat_file
+
+        return download_chat_file._get_kwargs(*args, **kwargs)
 
     def get(self, id: str, **options: Unpack[CallOptions]) -> ChatFile:
         """A chat file's metadata."""
+        from claude_files_openapi.api.compliance_chat_files import get_chat_file
+        from claude_files_openapi.models import ChatFile
+
         kwargs = self._call(get_chat_file._get_kwargs, id)
         return self._json(kwargs, with_request_id(ChatFile).from_dict, options)
 
     def delete(self, id: str, **options: Unpack[CallOptions]) -> DeletedChatFile:
         """Delete a chat file (for good)."""
+        from claude_files_openapi.api.compliance_chat_files import delete_chat_file
+        from claude_files_openapi.models import DeletedChatFile
+
         kwargs = self._call(delete_chat_file._get_kwargs, id)
         return self._json(kwargs, with_request_id(DeletedChatFile).from_dict, options)
 
@@ -439,10 +442,17 @@ class ComplianceFiles(_ComplianceDownloads):
 class ComplianceGeneratedFiles(_ComplianceDownloads):
     """Files Claude generated in chats (`claude_gen_file_…`)."""
 
-    _content = staticmethod(download_generated_file._get_kwargs)
+    @staticmethod
+    def _content(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        from claude_files_openapi.api.compliance_generated_files import download_generated_file
+
+        return download_generated_file._get_kwargs(*args, **kwargs)
 
     def get(self, id: str, **options: Unpack[CallOptions]) -> GeneratedFile:
         """A generated file's metadata."""
+        from claude_files_openapi.api.compliance_generated_files import get_generated_file
+        from claude_files_openapi.models import GeneratedFile
+
         kwargs = self._call(get_generated_file._get_kwargs, id)
         return self._json(kwargs, with_request_id(GeneratedFile).from_dict, options)
 
@@ -450,7 +460,11 @@ class ComplianceGeneratedFiles(_ComplianceDownloads):
 class ComplianceArtifacts(_ComplianceDownloads):
     """Artifact versions (`claude_artifact_version_…`): their content only."""
 
-    _content = staticmethod(download_artifact_version._get_kwargs)
+    @staticmethod
+    def _content(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        from claude_files_openapi.api.compliance_artifacts import download_artifact_version
+
+        return download_artifact_version._get_kwargs(*args, **kwargs)
 
 
 class CodeArtifacts(_Resource):
@@ -468,6 +482,11 @@ class CodeArtifacts(_Resource):
     ) -> dict[str, Any]:
         """The version's content (`version_id`), or the artifact's (`/content`, where
         alone `multi_file_format` applies)."""
+        from claude_files_openapi.api.compliance_code_artifacts import (
+            download_code_artifact,
+            get_code_artifact_version,
+        )
+
         check_id(artifact_id, "artifact_id")
         version = self._driver.config.version("compliance")
         if version_id is not None:
@@ -501,6 +520,8 @@ class CodeArtifacts(_Resource):
         eventually-consistent index and never match artifacts from before the field
         was recorded: leave them out for a complete export.
         """
+        from claude_files_openapi.models import CodeArtifactListResponse
+
         bounds = {"gt": updated_at_gt, "gte": updated_at_gte, "lt": updated_at_lt}
         bounds["lte"] = updated_at_lte
         params = code_artifacts_params(limit, organization_ids, user_ids, bounds)
@@ -508,6 +529,8 @@ class CodeArtifacts(_Resource):
         parse = json_parser(with_request_id(CodeArtifactListResponse).from_dict)
 
         def page(p: Params) -> Flow[CodeArtifactListResponse]:
+            from claude_files_openapi.api.compliance_code_artifacts import list_code_artifacts
+
             prepare = self._prepare(list_code_artifacts._get_kwargs(**p, **version), options)
             return request_protocol(self._driver.policy, prepare, parse)
 
@@ -536,6 +559,9 @@ class CodeArtifacts(_Resource):
 
     def delete(self, artifact_id: str, **options: Unpack[CallOptions]) -> DeletedCodeArtifact:
         """Delete the artifact and all its versions (for good; content goes asynchronously)."""
+        from claude_files_openapi.api.compliance_code_artifacts import delete_code_artifact
+        from claude_files_openapi.models import DeletedCodeArtifact
+
         kwargs = delete_code_artifact._get_kwargs(
             check_id(artifact_id, "id"), **self._driver.config.version("compliance")
         )
@@ -635,6 +661,8 @@ class ComplianceProjects(_ComplianceResource):
         parse = json_parser(parse_attachments_page)
 
         def page(p: Params) -> Flow[ProjectAttachmentListResponse]:
+            from claude_files_openapi.api.compliance_projects import list_project_attachments
+
             kwargs = list_project_attachments._get_kwargs(project_id, **p, **version)
             return request_protocol(self._driver.policy, self._prepare(kwargs, options), parse)
 
@@ -648,11 +676,17 @@ class ProjectDocuments(_ComplianceResource):
     def get(self, id: str, **options: Unpack[CallOptions]) -> ProjectDocument:
         """A document, with its text in `content` (and `user`, None when the creator's
         account is gone)."""
+        from claude_files_openapi.api.compliance_projects import get_project_document
+        from claude_files_openapi.models import ProjectDocument
+
         kwargs = self._call(get_project_document._get_kwargs, id)
         return self._json(kwargs, with_request_id(ProjectDocument).from_dict, options)
 
     def delete(self, id: str, **options: Unpack[CallOptions]) -> DeletedProjectDocument:
         """Delete a document (for good; needs the key's delete scope)."""
+        from claude_files_openapi.api.compliance_projects import delete_project_document
+        from claude_files_openapi.models import DeletedProjectDocument
+
         kwargs = self._call(delete_project_document._get_kwargs, id)
         return self._json(kwargs, with_request_id(DeletedProjectDocument).from_dict, options)
 
@@ -678,6 +712,9 @@ class ProjectDocuments(_ComplianceResource):
         told 0 and then all of its UTF-8 bytes, once they are written; `on_response(info)`
         is told that response.
         """
+        from claude_files_openapi.api.compliance_projects import get_project_document
+        from claude_files_openapi.models import ProjectDocument
+
         progress = Progress(on_progress)
         directory, target = run_blocking(resolve_dest, dest, overwrite)
         kwargs = self._call(get_project_document._get_kwargs, id)
