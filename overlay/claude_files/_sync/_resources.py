@@ -241,6 +241,7 @@ class Files(_Resource):
         `ids` fetches those files only (one page, not with `limit`). Iterate the
         pager for files, or its `.pages` for whole pages (each with `_request_id`).
         """
+        from claude_files_openapi.api.files import list_files
         from claude_files_openapi.models import FileListResponse
 
         params = files_list_params(
@@ -250,8 +251,6 @@ class Files(_Resource):
         parse = json_parser(with_request_id(FileListResponse).from_dict)
 
         def page(p: Params) -> Flow[FileListResponse]:
-            from claude_files_openapi.api.files import list_files
-
             prepare = self._prepare(list_files._get_kwargs(**p, **headers), options)
             return request_protocol(self._driver.policy, prepare, parse)
 
@@ -520,6 +519,7 @@ class CodeArtifacts(_Resource):
         eventually-consistent index and never match artifacts from before the field
         was recorded: leave them out for a complete export.
         """
+        from claude_files_openapi.api.compliance_code_artifacts import list_code_artifacts
         from claude_files_openapi.models import CodeArtifactListResponse
 
         bounds = {"gt": updated_at_gt, "gte": updated_at_gte, "lt": updated_at_lt}
@@ -529,8 +529,6 @@ class CodeArtifacts(_Resource):
         parse = json_parser(with_request_id(CodeArtifactListResponse).from_dict)
 
         def page(p: Params) -> Flow[CodeArtifactListResponse]:
-            from claude_files_openapi.api.compliance_code_artifacts import list_code_artifacts
-
             prepare = self._prepare(list_code_artifacts._get_kwargs(**p, **version), options)
             return request_protocol(self._driver.policy, prepare, parse)
 
@@ -655,14 +653,14 @@ class ComplianceProjects(_ComplianceResource):
         kind this client does not know yet (kept, not an error). Iterate `.pages` for
         whole pages (each with `_request_id`).
         """
+        from claude_files_openapi.api.compliance_projects import list_project_attachments
+
         check_id(project_id, "project_id")
         params: Params = {} if limit is None else {"limit": check_limit(limit, 100)}
         version = self._driver.config.version("compliance")
         parse = json_parser(parse_attachments_page)
 
         def page(p: Params) -> Flow[ProjectAttachmentListResponse]:
-            from claude_files_openapi.api.compliance_projects import list_project_attachments
-
             kwargs = list_project_attachments._get_kwargs(project_id, **p, **version)
             return request_protocol(self._driver.policy, self._prepare(kwargs, options), parse)
 
