@@ -46,6 +46,14 @@ class Server(LocalServer):
         self.release = threading.Event()  # lets a stalled response go on
         self.stalled = threading.Event()  # set once a stalled response has sent its part
         self.finished = threading.Event()  # set when a stalled handler has returned
+        self.accepted = threading.Semaphore(0)  # released once each accept is over
+
+    def get_request(self) -> tuple[Any, Any]:
+        """Accept a connection (over TLS, with its handshake: a failed one closes it)."""
+        try:
+            return super().get_request()
+        finally:
+            self.accepted.release()
 
     @property
     def url(self) -> str:
@@ -288,6 +296,8 @@ def test_certificates_that_cannot_load_are_a_connect_error_on_the_first_tls_conn
         with pytest.raises(httpx.ConnectError, match="cannot load the CA certificates"):
             fetch(flavor, tls_server.url, "/length/5")
     assert tls_server.connections == []
+    for _ in range(2):  # the server has given up on both connections: its sockets are shut
+        assert tls_server.accepted.acquire(timeout=30)
     assert open_sockets() == before  # the connection it had opened is closed, not left to GC
 
 
