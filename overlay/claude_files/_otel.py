@@ -18,13 +18,10 @@ application's current span.
 
 from __future__ import annotations
 
-import importlib
 import logging
-import pkgutil
 import re
 from collections.abc import Callable
 from functools import cache
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -66,22 +63,15 @@ SPAN_NAMES: dict[str, str] = {
 }
 
 
-def endpoint_modules() -> list[ModuleType]:
-    """Every generated endpoint module (`claude_files_openapi.api.<tag>.<operationId>`),
-    each naming its operation's `OPERATION_ID`, `METHOD` and `PATH` (the spec's template)."""
-    found = pkgutil.walk_packages(endpoints.__path__, f"{endpoints.__name__}.")
-    return [importlib.import_module(each.name) for each in found if not each.ispkg]
-
-
 def _operations() -> dict[tuple[str, str], str]:
     table: dict[tuple[str, str], str] = {}
-    for module in endpoint_modules():
-        method, route = str(module.METHOD), str(module.PATH)
-        table[(method, route)] = SPAN_NAMES.get(str(module.OPERATION_ID), method)
+    for operation_id, method, route in endpoints.OPERATIONS:
+        table[(method, route)] = SPAN_NAMES.get(operation_id, method)
     return table
 
 
-#: (method, path template of openapi.yaml), from the generated modules: the span's name.
+#: (method, path template of openapi.yaml), from the generated package's table of its
+#: operations (no endpoint module is imported for it): the span's name.
 OPERATIONS: dict[tuple[str, str], str] = _operations()
 
 
