@@ -978,6 +978,10 @@ CLI_LAT_8 = "cli.download@latency_j8"
 CLI_LAT_1 = "cli.download@latency_j1"
 CLI_RAW_LAT_8 = "cli.raw_httpx@latency_8_threads"
 CLI_RAW_LAT_1 = "cli.raw_httpx@latency_1_thread"
+CLI_BARE_UP = "cli.bare_upload@big"
+CLI_BARE_UP_MANY = "cli.bare_upload@many_j8"
+CLI_BARE_LAT_8 = "cli.bare_download@latency_j8"
+CLI_BARE_LAT_1 = "cli.bare_download@latency_j1"
 CLI_VERSION = "cli.version@claude_files"
 CLI_PYTHON = "cli.version@python"
 CLI_CASES = (
@@ -998,6 +1002,10 @@ CLI_CASES = (
     CLI_LAT_1,
     CLI_RAW_LAT_8,
     CLI_RAW_LAT_1,
+    CLI_BARE_UP,
+    CLI_BARE_UP_MANY,
+    CLI_BARE_LAT_8,
+    CLI_BARE_LAT_1,
     CLI_VERSION,
     CLI_PYTHON,
 )
@@ -1057,12 +1065,54 @@ def _flag(case: str) -> str:
     return "-j " + case.rsplit("_j", 1)[1]
 
 
+def _floors(count: int, each: str, small: str, one_up: str) -> list[Callable[[Group], str]]:
+    """Info lines: the targets that a whole Python process reaches, measured on the bare
+    httpx script (`bench/bare.py`) in the same rounds, beside claude-files's figure."""
+
+    def wall(case: str, bare: str, ref: str, what: str) -> Callable[[Group], str]:
+        def line(g: Group) -> str:
+            ours, floor = g.paired_ratio(case, ref), g.paired_ratio(bare, ref)
+            if ours is None or floor is None:
+                return f"the floor of {what}: not measured"
+            return (
+                f"the floor of {what}: the bare httpx script takes {floor:.2f} {TIMES} curl's"
+                f" wall time (the target: ≤ {CLI_WALL_CEILING:.2f}{_rounds(g, bare, ref)});"
+                f" claude-files {ours:.2f}"
+            )
+
+        return line
+
+    def latency(g: Group) -> str:
+        bare = [1 / r for r in g.round_ratios(CLI_BARE_LAT_8, CLI_BARE_LAT_1)]
+        ours = [1 / r for r in g.round_ratios(CLI_LAT_8, CLI_LAT_1)]
+        what = f"the {count} {TIMES} {small} latency target"
+        if not bare or not ours:
+            return f"the floor of {what}: not measured"
+        by_round = " ".join(f"{v:.2f}" for v in bare)
+        return (
+            f"the floor of {what}: the bare httpx script's `-j {CLI_JOBS}` is"
+            f" {statistics.median(bare):.2f} {TIMES} as fast as its `-j 1` (the target:"
+            f" ≥ 4.00; by round: {by_round}); claude-files {statistics.median(ours):.2f}"
+        )
+
+    return [
+        wall(CLI_UP, CLI_BARE_UP, CLI_CURL_UP, f"the {one_up} upload target"),
+        wall(
+            CLI_UP_MANY_8,
+            CLI_BARE_UP_MANY,
+            CLI_CURL_UP_MANY,
+            f"the {count} {TIMES} {each} upload target",
+        ),
+        latency,
+    ]
+
+
 def _in_flight(g: Group) -> str:
     """What the server saw: the most transfers of one command served at once."""
     seen = []
     for case in g.cases:
         counts = [r["in_flight"] for r in g.ok_runs(case.name) if "in_flight" in r]
-        if counts and case.name not in (CLI_CURL_DL, CLI_DL, CLI_CURL_UP, CLI_UP):
+        if counts and case.name not in (CLI_CURL_DL, CLI_DL, CLI_CURL_UP, CLI_UP, CLI_BARE_UP):
             seen.append(f"`{case.name[4:]}` {min(counts)}{EN_DASH}{max(counts)}")
     return "most transfers in flight at once, as the server counted them: " + (
         ", ".join(seen) if seen else "not measured"
@@ -1082,6 +1132,7 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
     parallel = f"curl `--parallel --parallel-max {j}`"
     whole = "whole process"
     in_process = "transfer only, timed in its process (no start-up)"
+    bare = "bare httpx script `bench/bare.py` (the floor)"
 
     def ours(name: str, label: str, params: dict[str, Any], vs: str, note: str) -> Case:
         return Case(name, label, {**params, "cli": cli or []}, vs=vs, note=f"{whole}; {note}")
@@ -1138,6 +1189,13 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
             "vs curl",
         ),
         Case(
+            CLI_BARE_UP,
+            f"{one_up} upload: {bare}",
+            up_big,
+            vs=CLI_CURL_UP,
+            note=f"{whole}; vs curl",
+        ),
+        Case(
             CLI_CURL_UP_MANY,
             f"{count} {TIMES} {each} upload: {parallel}, `-F` per `--next` transfer",
             {**up_many, "jobs": j},
@@ -1157,6 +1215,13 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
             {**up_many, "jobs": 1},
             CLI_CURL_UP_MANY,
             "vs curl `--parallel`",
+        ),
+        Case(
+            CLI_BARE_UP_MANY,
+            f"{count} {TIMES} {each} upload: {bare}, {j} at a time",
+            {**up_many, "jobs": j},
+            vs=CLI_CURL_UP_MANY,
+            note=f"{whole}; vs curl `--parallel`",
         ),
         Case(
             CLI_CURL_LAT,
@@ -1192,6 +1257,19 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
             note=in_process,
         ),
         Case(
+            CLI_BARE_LAT_8,
+            f"{count} {TIMES} {small}, {CLI_LATENCY_MS} ms: {bare}, {j} at a time",
+            {**slow, "jobs": j},
+            vs=CLI_BARE_LAT_1,
+            note=f"{whole}; vs 1 at a time",
+        ),
+        Case(
+            CLI_BARE_LAT_1,
+            f"{count} {TIMES} {small}, {CLI_LATENCY_MS} ms: {bare}, 1 at a time",
+            {**slow, "jobs": 1},
+            note=whole,
+        ),
+        Case(
             CLI_VERSION,
             f"`claude-files --version`, median of {sizes.cli_runs} fresh processes",
             {"cmd": [*(cli or []), "--version"], "runs": sizes.cli_runs},
@@ -1217,7 +1295,9 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
         f"{fewer if rounds < sizes.repeats else ''}. Lower is better; `{TIMES} ref` is the"
         " wall time against the row named in the notes, paired by round (> 1 is slower). The"
         f" latency rows' server waits {CLI_LATENCY_MS} ms before each download's response,"
-        " as a remote API's time to first byte."
+        " as a remote API's time to first byte. The bare httpx script's rows (`bench/bare.py`:"
+        " asyncio and httpx alone, no click, no checks, no atomic files) are the floor of"
+        " any Python command on httpx here, for reading a missed target against."
     )
     targets = [
         wall_at_most(CLI_DL, CLI_CURL_DL, CLI_WALL_CEILING, f"{one} download"),
@@ -1262,7 +1342,7 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
         cases=cases,
         about=about + ("" if cli else " CLI rows: not measured, no `claude-files` command."),
         targets=targets if cli else [],
-        info=[_in_flight],
+        info=[_in_flight, *_floors(count, each, small, one_up)],
         repeats=sizes.cli_repeats,
     )
 

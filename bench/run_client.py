@@ -759,6 +759,31 @@ def curl_upload_files(p: Params, m: Meter) -> Result:
     return r
 
 
+BARE = str(Path(__file__).with_name("bare.py"))
+
+
+def bare_download(p: Params, m: Meter) -> Result:
+    """`bench/bare.py download`: the same files as `cli_download`, by a bare httpx script."""
+    out = _empty_dir(p)
+    pairs = [f"{file_id}={out / p['names'][file_id]}" for file_id in p["ids"]]
+    _server_stats(p)
+    r = _run_whole([sys.executable, BARE, "download", "-j", str(p["jobs"]), *pairs], m, _cli_env(p))
+    r["in_flight"] = _server_stats(p)["max_in_flight"]
+    _check_dir(p, out, r)
+    return r
+
+
+def bare_upload(p: Params, m: Meter) -> Result:
+    """`bench/bare.py upload`: the same files as `cli_upload`, by a bare httpx script."""
+    _server_stats(p)
+    cmd = [sys.executable, BARE, "upload", "-j", str(p.get("jobs") or 1), *p["paths"]]
+    r = _run_whole(cmd, m, _cli_env(p))
+    stats = _server_stats(p)
+    r["in_flight"] = stats["max_in_flight"]
+    _check_uploaded(p, stats, r)
+    return r
+
+
 def fresh_processes(p: Params, m: Meter) -> Result:
     """The median wall time of `runs` fresh processes of `cmd` (after one to warm the
     caches), and the peak resident set of one more."""
@@ -887,6 +912,8 @@ CASES: dict[str, Callable[[Params, Meter], Result]] = {
     "cli.curl_upload": curl_upload_files,
     "cli.upload": cli_upload,
     "cli.raw_httpx": raw_httpx_threads,
+    "cli.bare_download": bare_download,
+    "cli.bare_upload": bare_upload,
     "cli.version": fresh_processes,
     "fixture.mock_server": pytest_fixture,
     "fixture.mock_server_isolated": pytest_fixture,

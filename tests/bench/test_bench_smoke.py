@@ -257,6 +257,31 @@ def test_claude_files_command_line_cases_verify_what_arrived(
     _check_whole_process_transfer(result, Path(params["dest"]))
 
 
+@pytest.mark.parametrize("case", ["cli.bare_download", "cli.bare_upload"])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_bare_httpx_cases_verify_what_arrived(served: dict[str, Any], case: str, jobs: int) -> None:
+    """The floor's script moves the same files, checked the same way."""
+    params = _two_files(served, jobs=jobs)
+    result = run_client(case, params)
+    _check_whole_process_transfer(result, Path(params["dest"]))
+    assert result["in_flight"] <= jobs
+
+
+def test_bare_httpx_case_fails_on_an_error_response(served: dict[str, Any]) -> None:
+    missing = {"ids": ["file_missing"], "names": {"file_missing": "m.bin"}}
+    params = {**_two_files(served, jobs=1), **missing}
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "run_client.py"), "cli.bare_download", json.dumps(params)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert not result["ok"]
+    assert "exited 1" in result["error"]
+
+
 def test_command_line_upload_case_fails_when_the_server_got_less(served: dict[str, Any]) -> None:
     """The uploads are verified by what the server counted: a wrong count is a failure."""
     params = {**_two_files(served, jobs=1), "cli": _cli(), "size": 2 * SIZE + 1}
@@ -294,6 +319,19 @@ def test_runner_writes_the_command_line_group(tmp_path: Path) -> None:
     assert slow["ok"], slow
     assert fast["in_flight"] > 1  # threads that wait 20 ms each on the server overlap
     assert slow["in_flight"] == 1
+
+
+def test_runner_reports_the_floors_beside_the_targets(tmp_path: Path) -> None:
+    _cli()
+    only = ["cli.bare_download@latency_j8", "cli.bare_download@latency_j1", "cli.download@latency"]
+    report, results, _ = _quick_report(tmp_path, only)
+    raw = results["cli"]
+    assert all(r["ok"] for case in raw.values() for r in case), raw
+    (line,) = [ln for ln in report.splitlines() if "latency target" in ln]
+    assert "the bare httpx script's `-j 8` is" in line
+    assert "(the target: ≥ 4.00" in line
+    assert "); claude-files " in line
+    assert "- the floor of the 16 MiB upload target: not measured" in report  # not run
 
 
 def _load_server_module() -> Any:
