@@ -380,8 +380,17 @@ class _AsyncStream(_Socket, httpcore.AsyncNetworkStream):
         )
 
     async def _send(self, data: bytes, timeout: float | None) -> None:
-        async with asyncio.timeout(timeout):
-            await self._loop.sock_sendall(self._sock, data)
+        """All of `data`: at once when the socket takes it (no timer is set), else the
+        rest as the socket drains (at most `timeout`)."""
+        try:
+            sent = self._sock.send(data)
+        except BlockingIOError:
+            sent = 0
+        if sent < len(data):
+            async with asyncio.timeout(timeout):
+                await self._loop.sock_sendall(self._sock, memoryview(data)[sent:])
+            return
+        await asyncio.sleep(0)  # sent at once: still let other tasks (and a cancel) in
 
     async def _receive(self, timeout: float | None) -> None:
         assert self._tls is not None

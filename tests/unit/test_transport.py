@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import hashlib
 import itertools
 import random
 import shutil
@@ -68,6 +69,20 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def do_POST(self) -> None:
+        """`/slow-read`: the body read a KiB at a time, its SHA-256 the reply;
+        `/never-read`: nothing read until the test releases the server."""
+        if self.path == "/never-read":
+            self.server.release.wait(30)
+            self.close_connection = True
+            return
+        digest, left = hashlib.sha256(), int(self.headers["Content-Length"])
+        while left:
+            piece = self.rfile.read(min(left, 1024))
+            digest.update(piece)
+            left -= len(piece)
+        self._length(digest.hexdigest().encode())
 
     def do_GET(self) -> None:
         self.server.connections.append(self.client_address)
@@ -199,6 +214,47 @@ def fetch(
             return bodies
 
     return asyncio.run(main())
+
+
+def post(
+    flavor: str, url: str, body: bytes, timeout: httpx.Timeout, verify: ssl.SSLContext
+) -> bytes:
+    """POST `body` in one piece (one write of all of it); the response's body."""
+    if flavor == "sync":
+        with httpx.Client(transport=Transport(verify=verify), timeout=timeout) as client:
+            return client.post(url, content=body).raise_for_status().content
+
+    async def main() -> bytes:
+        transport = AsyncTransport(verify=verify)
+        async with httpx.AsyncClient(transport=transport, timeout=timeout) as client:
+            return (await client.post(url, content=body)).raise_for_status().content
+
+    return asyncio.run(main())
+
+
+#: More than loopback's socket buffers hold, so the sender waits for the reader to drain.
+LARGE = 64 * 1024 * 1024
+
+
+@pytest.mark.parametrize("flavor", FLAVORS)
+def test_a_body_the_socket_cannot_take_at_once_arrives_whole(
+    server: Server, certificate: tuple[Path, Path], flavor: str
+) -> None:
+    body = random.Random(7).randbytes(LARGE // 8)
+    reply = post(flavor, server.url + "/slow-read", body, httpx.Timeout(30), verify(certificate))
+    assert reply == hashlib.sha256(body).hexdigest().encode()
+
+
+@pytest.mark.parametrize("flavor", FLAVORS)
+def test_a_server_that_stops_reading_is_a_write_timeout(
+    server: Server, certificate: tuple[Path, Path], flavor: str
+) -> None:
+    timeout = httpx.Timeout(30, write=0.2)
+    try:
+        with pytest.raises(httpx.WriteTimeout):
+            post(flavor, server.url + "/never-read", bytes(LARGE), timeout, verify(certificate))
+    finally:
+        server.release.set()
 
 
 @pytest.mark.parametrize("flavor", FLAVORS)
