@@ -1,12 +1,12 @@
-"""The floor of a Python command on httpx, for `bench/run.py`'s command-line group.
+"""A plain Python program on httpx, for scale in `bench/run.py`'s command-line group.
 
 A whole process that does what a `claude-files` command does on the wire with nothing
 but asyncio and httpx: no click, no models, no retries, no checks, no staging or atomic
 files. It imports httpx without httpx's own command line, as `claude-files` does
 (`claude_files.cli._startup.import_httpx`), uses httpx's default transport, and skips the
 interpreter's last garbage collection (`gc.freeze()`), as `claude-files` does. Timed
-beside curl and `claude-files`, it shows how close to curl any Python program on httpx
-comes on the machine, so a missed target can be read against it.
+beside curl and `claude-files`, it shows what a Python program on httpx takes on the
+machine before any of claude-files's work, so a missed target can be read against it.
 
     bare.py download -j N ID=PATH [ID=PATH ...]   each file's content into PATH
     bare.py upload -j N PATH [PATH ...]           each file as a multipart upload
@@ -34,13 +34,13 @@ HEADERS = {"anthropic-version": "2023-06-01", "anthropic-beta": "files-api-2025-
 async def download(client: httpx.AsyncClient, file_id: str, path: str) -> None:
     async with client.stream("GET", f"/v1/files/{file_id}/content") as response:
         response.raise_for_status()
-        with open(path, "wb") as out:  # noqa: ASYNC230 -- the floor: no thread hops
+        with open(path, "wb") as out:  # noqa: ASYNC230 -- plain: no thread hops
             async for chunk in response.aiter_raw():
                 out.write(chunk)
 
 
 async def upload(client: httpx.AsyncClient, path: str) -> None:
-    with open(path, "rb") as file:  # noqa: ASYNC230 -- the floor: no thread hops
+    with open(path, "rb") as file:  # noqa: ASYNC230 -- plain: no thread hops
         form = {"file": (Path(path).name, file, "application/octet-stream")}
         response = await client.post("/v1/files", files=form)
     response.raise_for_status()

@@ -1065,17 +1065,18 @@ def _flag(case: str) -> str:
     return "-j " + case.rsplit("_j", 1)[1]
 
 
-def _floors(count: int, each: str, small: str, one_up: str) -> list[Callable[[Group], str]]:
-    """Info lines: the targets that a whole Python process reaches, measured on the bare
-    httpx script (`bench/bare.py`) in the same rounds, beside claude-files's figure."""
+def _bare_lines(count: int, each: str, small: str, one_up: str) -> list[Callable[[Group], str]]:
+    """Info lines: what a plain Python program on httpx (`bench/bare.py`, whole process,
+    in the same rounds) makes of each target claude-files missed or may miss, beside
+    claude-files's figure."""
 
     def wall(case: str, bare: str, ref: str, what: str) -> Callable[[Group], str]:
         def line(g: Group) -> str:
-            ours, floor = g.paired_ratio(case, ref), g.paired_ratio(bare, ref)
-            if ours is None or floor is None:
-                return f"the floor of {what}: not measured"
+            ours, plain = g.paired_ratio(case, ref), g.paired_ratio(bare, ref)
+            if ours is None or plain is None:
+                return f"the bare httpx script on {what}: not measured"
             return (
-                f"the floor of {what}: the bare httpx script takes {floor:.2f} {TIMES} curl's"
+                f"the bare httpx script on {what}: it takes {plain:.2f} {TIMES} curl's"
                 f" wall time (the target: ≤ {CLI_WALL_CEILING:.2f}{_rounds(g, bare, ref)});"
                 f" claude-files {ours:.2f}"
             )
@@ -1087,10 +1088,10 @@ def _floors(count: int, each: str, small: str, one_up: str) -> list[Callable[[Gr
         ours = [1 / r for r in g.round_ratios(CLI_LAT_8, CLI_LAT_1)]
         what = f"the {count} {TIMES} {small} latency target"
         if not bare or not ours:
-            return f"the floor of {what}: not measured"
+            return f"the bare httpx script on {what}: not measured"
         by_round = " ".join(f"{v:.2f}" for v in bare)
         return (
-            f"the floor of {what}: the bare httpx script's `-j {CLI_JOBS}` is"
+            f"the bare httpx script on {what}: its `-j {CLI_JOBS}` is"
             f" {statistics.median(bare):.2f} {TIMES} as fast as its `-j 1` (the target:"
             f" ≥ 4.00; by round: {by_round}); claude-files {statistics.median(ours):.2f}"
         )
@@ -1132,7 +1133,7 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
     parallel = f"curl `--parallel --parallel-max {j}`"
     whole = "whole process"
     in_process = "transfer only, timed in its process (no start-up)"
-    bare = "bare httpx script `bench/bare.py` (the floor)"
+    bare = "bare httpx script `bench/bare.py` (for scale)"
 
     def ours(name: str, label: str, params: dict[str, Any], vs: str, note: str) -> Case:
         return Case(name, label, {**params, "cli": cli or []}, vs=vs, note=f"{whole}; {note}")
@@ -1296,8 +1297,9 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
         " wall time against the row named in the notes, paired by round (> 1 is slower). The"
         f" latency rows' server waits {CLI_LATENCY_MS} ms before each download's response,"
         " as a remote API's time to first byte. The bare httpx script's rows (`bench/bare.py`:"
-        " asyncio and httpx alone, no click, no checks, no atomic files) are the floor of"
-        " any Python command on httpx here, for reading a missed target against."
+        " asyncio and httpx alone, httpx's own transport, no click, no checks, no atomic"
+        " files) show what a plain Python program on httpx takes here, for reading a missed"
+        " target against."
     )
     targets = [
         wall_at_most(CLI_DL, CLI_CURL_DL, CLI_WALL_CEILING, f"{one} download"),
@@ -1342,7 +1344,7 @@ def cli_group(sizes: Sizes, files: CliFiles, fx: Fixture, cli: list[str] | None)
         cases=cases,
         about=about + ("" if cli else " CLI rows: not measured, no `claude-files` command."),
         targets=targets if cli else [],
-        info=[_in_flight, *_floors(count, each, small, one_up)],
+        info=[_in_flight, *_bare_lines(count, each, small, one_up)],
         repeats=sizes.cli_repeats,
     )
 

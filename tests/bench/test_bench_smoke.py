@@ -260,7 +260,7 @@ def test_claude_files_command_line_cases_verify_what_arrived(
 @pytest.mark.parametrize("case", ["cli.bare_download", "cli.bare_upload"])
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_bare_httpx_cases_verify_what_arrived(served: dict[str, Any], case: str, jobs: int) -> None:
-    """The floor's script moves the same files, checked the same way."""
+    """The bare httpx script moves the same files, checked the same way."""
     params = _two_files(served, jobs=jobs)
     result = run_client(case, params)
     _check_whole_process_transfer(result, Path(params["dest"]))
@@ -321,17 +321,18 @@ def test_runner_writes_the_command_line_group(tmp_path: Path) -> None:
     assert slow["in_flight"] == 1
 
 
-def test_runner_reports_the_floors_beside_the_targets(tmp_path: Path) -> None:
+def test_runner_reports_the_bare_script_beside_the_targets(tmp_path: Path) -> None:
     _cli()
     only = ["cli.bare_download@latency_j8", "cli.bare_download@latency_j1", "cli.download@latency"]
     report, results, _ = _quick_report(tmp_path, only)
     raw = results["cli"]
     assert all(r["ok"] for case in raw.values() for r in case), raw
     (line,) = [ln for ln in report.splitlines() if "latency target" in ln]
-    assert "the bare httpx script's `-j 8` is" in line
+    assert line.startswith("- the bare httpx script on the 16 ")
+    assert "latency target: its `-j 8` is" in line
     assert "(the target: ≥ 4.00" in line
     assert "); claude-files " in line
-    assert "- the floor of the 16 MiB upload target: not measured" in report  # not run
+    assert "- the bare httpx script on the 16 MiB upload target: not measured" in report
 
 
 def _load_server_module() -> Any:
