@@ -63,11 +63,12 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from claude_files_openapi.models import ErrorResponse
 from claude_files_openapi.types import Unset
 
 if TYPE_CHECKING:
     import httpx
+
+    from claude_files_openapi.models import ErrorResponse
 
 
 class ClaudeFilesError(Exception):
@@ -374,6 +375,8 @@ def error_class(status: int, error_code: str | None) -> type[APIStatusError]:
 
 def parse_envelope(body: bytes) -> ErrorResponse | None:
     """The error envelope, or None for a body that is not one (a CDN's HTML page)."""
+    from claude_files_openapi.models import ErrorResponse  # loaded by the first error
+
     try:
         data: Any = json.loads(body)
         return ErrorResponse.from_dict(data)

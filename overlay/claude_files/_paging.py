@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
-from claude_files_openapi.models import FileListResponse
 from claude_files_openapi.types import Unset
 
 Params = dict[str, Any]
@@ -36,6 +35,8 @@ def next_page_params(current: Mapping[str, Any], page: Any) -> Params | None:
 def next_params(current: Mapping[str, Any], page: Any) -> Params | None:
     """The parameters of the page after `page` (a `FileListResponse`), or None when it
     was the last."""
+    from claude_files_openapi.models import FileListResponse  # loaded with the first page
+
     assert isinstance(page, FileListResponse)
     if current.get("ids") is not None:
         return None  # an `ids` filter is always one page

@@ -32,7 +32,6 @@ from claude_files._models import ResponseCallback, with_request_id
 from claude_files._options import CallOptions, RequestOptions
 from claude_files._paging import Params, next_page_params
 from claude_files._progress import Progress, ProgressCallback
-from claude_files._projects import ProjectAttachment, parse_attachments_page, write_document
 from claude_files._protocol import Flow, request_protocol
 from claude_files._requests import (
     check_id,
@@ -46,6 +45,7 @@ from claude_files._uploads import FileInput, UploadSource, expires_in_seconds
 from claude_files_openapi.types import UNSET, File
 
 if TYPE_CHECKING:
+    from claude_files._projects import ProjectAttachment
     from claude_files_openapi.models import (
         ChatFile,
         CodeArtifact,
@@ -651,6 +651,7 @@ class AsyncComplianceProjects(_ComplianceResource):
         kind this client does not know yet (kept, not an error). Iterate `.pages` for
         whole pages (each with `_request_id`).
         """
+        from claude_files._projects import parse_attachments_page
         from claude_files_openapi.api.compliance_projects import list_project_attachments
 
         check_id(project_id, "project_id")
@@ -708,6 +709,7 @@ class AsyncProjectDocuments(_ComplianceResource):
         told 0 and then all of its UTF-8 bytes, once they are written; `on_response(info)`
         is told that response.
         """
+        from claude_files._projects import write_document
         from claude_files_openapi.api.compliance_projects import get_project_document
         from claude_files_openapi.models import ProjectDocument
 
