@@ -12,6 +12,7 @@ falls behind by more than a bound, and the async one then waits in a thread.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import queue
 import threading
@@ -22,6 +23,7 @@ from typing import Any, TypeVar
 import anyio
 import anyio.to_thread
 import httpx
+import sniffio
 
 from claude_files._protocol import Send
 
@@ -86,6 +88,12 @@ class _ThreadedStream(httpx.AsyncByteStream):
         self._parts = parts
         self._ready: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=READ_AHEAD)
         self._stop = threading.Event()
+        # On asyncio, a sender that finds nothing ready waits on a future the reader
+        # resolves from its thread (no trip through a worker thread); the lock makes
+        # "nothing ready, so wait" and "ready, so wake" exclusive.
+        self._lock = threading.Lock()
+        self._waiter: asyncio.Future[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def _next(self) -> bytes:
         batch, size = [], 0
@@ -100,11 +108,33 @@ class _ThreadedStream(httpx.AsyncByteStream):
         try:
             while not self._stop.is_set():
                 batch = self._next()
-                self._ready.put(batch)
+                self._put(batch)
                 if not batch:
                     return
         except BaseException as exc:  # handed to the sender
-            self._ready.put(exc)
+            self._put(exc)
+
+    def _put(self, item: bytes | BaseException) -> None:
+        self._ready.put(item)
+        with self._lock:
+            waiter, self._waiter = self._waiter, None
+        if waiter is not None and self._loop is not None:
+            self._loop.call_soon_threadsafe(_resolve, waiter)
+
+    async def _get(self) -> bytes | BaseException:
+        """The next item: at once when the reader is ahead, else once it has one."""
+        if self._loop is None:  # not asyncio: wait in a worker thread
+            try:
+                return self._ready.get_nowait()
+            except queue.Empty:
+                return await anyio.to_thread.run_sync(self._ready.get)
+        while True:
+            with self._lock:
+                try:
+                    return self._ready.get_nowait()
+                except queue.Empty:
+                    self._waiter = waiter = self._loop.create_future()
+            await waiter
 
     def _halt(self, reader: threading.Thread) -> None:
         """Blocking: stop the reader and join it. Emptying the queue frees a reader
@@ -117,14 +147,13 @@ class _ThreadedStream(httpx.AsyncByteStream):
         reader.join()
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
+        if sniffio.current_async_library() == "asyncio":
+            self._loop = asyncio.get_running_loop()
         reader = threading.Thread(target=self._read, name="claude-files-upload", daemon=True)
         reader.start()
         try:
             while True:
-                try:  # the reader is usually ahead: no trip to a thread to wait
-                    item = self._ready.get_nowait()
-                except queue.Empty:
-                    item = await anyio.to_thread.run_sync(self._ready.get)
+                item = await self._get()
                 if isinstance(item, BaseException):
                     raise item
                 if not item:
@@ -133,6 +162,11 @@ class _ThreadedStream(httpx.AsyncByteStream):
         finally:
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(self._halt, reader)
+
+
+def _resolve(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():  # not cancelled meanwhile
+        waiter.set_result(None)
 
 
 _STOP = object()
