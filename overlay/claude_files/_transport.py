@@ -22,7 +22,8 @@ asyncio); the per-read Python work then sets the speed. Our streams instead:
   many records, and every record OpenSSL already holds is decrypted into the buffer before
   the socket is read again;
 - on asyncio, wait with `loop.sock_recv` on the socket itself (no transport, no
-  protocol, no anyio layer), yielding to the event loop after every read. Other event
+  protocol, no anyio layer), yielding to the event loop after every read; a write the
+  socket takes at once is sent without a timer (only a partial one waits, timed). Other event
   loops (trio) get httpcore's anyio backend.
 
 What httpx's default transport does and users rely on is kept: the same SSL defaults
