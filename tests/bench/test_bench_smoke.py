@@ -257,6 +257,20 @@ def test_claude_files_command_line_cases_verify_what_arrived(
     _check_whole_process_transfer(result, Path(params["dest"]))
 
 
+def _failed_case(case: str, params: dict[str, Any]) -> dict[str, Any]:
+    """`run_client.py` over a case that must fail: its result, which says why."""
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "run_client.py"), case, json.dumps(params)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert not result["ok"]
+    return result
+
+
 @pytest.mark.parametrize("case", ["cli.bare_download", "cli.bare_upload"])
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_bare_httpx_cases_verify_what_arrived(served: dict[str, Any], case: str, jobs: int) -> None:
@@ -269,31 +283,14 @@ def test_bare_httpx_cases_verify_what_arrived(served: dict[str, Any], case: str,
 
 def test_bare_httpx_case_fails_on_an_error_response(served: dict[str, Any]) -> None:
     missing = {"ids": ["file_missing"], "names": {"file_missing": "m.bin"}}
-    params = {**_two_files(served, jobs=1), **missing}
-    done = subprocess.run(
-        [sys.executable, str(BENCH / "run_client.py"), "cli.bare_download", json.dumps(params)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert not result["ok"]
+    result = _failed_case("cli.bare_download", {**_two_files(served, jobs=1), **missing})
     assert "exited 1" in result["error"]
 
 
 def test_command_line_upload_case_fails_when_the_server_got_less(served: dict[str, Any]) -> None:
     """The uploads are verified by what the server counted: a wrong count is a failure."""
     params = {**_two_files(served, jobs=1), "cli": _cli(), "size": 2 * SIZE + 1}
-    done = subprocess.run(
-        [sys.executable, str(BENCH / "run_client.py"), "cli.upload", json.dumps(params)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert not result["ok"]
+    result = _failed_case("cli.upload", params)
     assert "the server received 2 files" in result["error"]
 
 
