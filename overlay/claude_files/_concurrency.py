@@ -23,7 +23,6 @@ from typing import Any, TypeVar
 import anyio
 import anyio.to_thread
 import httpx
-import sniffio
 
 from claude_files._protocol import Send
 
@@ -147,7 +146,7 @@ class _ThreadedStream(httpx.AsyncByteStream):
         reader.join()
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        if sniffio.current_async_library() == "asyncio":
+        with contextlib.suppress(RuntimeError):  # no asyncio loop (trio): a thread waits
             self._loop = asyncio.get_running_loop()
         reader = threading.Thread(target=self._read, name="claude-files-upload", daemon=True)
         reader.start()

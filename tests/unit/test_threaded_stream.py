@@ -30,7 +30,11 @@ def waits(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Si
     """How the sender waits (`on_asyncio`), and what it ran in worker threads (`calls`)."""
     on_asyncio = request.param == "asyncio"
     if not on_asyncio:  # as on trio: no asyncio loop to resolve a future on
-        monkeypatch.setattr(_concurrency, "sniffio", SimpleNamespace(current_async_library=str))
+
+        def no_loop() -> None:
+            raise RuntimeError("no running event loop")
+
+        monkeypatch.setattr(_concurrency, "asyncio", SimpleNamespace(get_running_loop=no_loop))
     calls: list[str] = []
     run_sync = anyio.to_thread.run_sync
 
