@@ -11,6 +11,8 @@ from typing import Any, cast
 import pytest
 import yaml
 
+from claude_files_openapi import api
+
 SPEC = cast(
     dict[str, Any],
     yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text()),
@@ -89,3 +91,11 @@ def test_operation_module_names_its_method_and_path_template(
     """generator-templates/endpoint_module.py.jinja adds these; the overlay's spans read them."""
     module = importlib.import_module(f"claude_files_openapi.api.{tag}.{operation_id}")
     assert (module.OPERATION_ID, module.METHOD, module.PATH) == (operation_id, method.upper(), path)
+
+
+def test_the_generated_table_of_operations_is_the_spec() -> None:
+    """generator-templates/api_init.py.jinja writes it (each row what the module above
+    names); the overlay's spans read it without importing the modules."""
+    spec = [(operation_id, method.upper(), path) for _, operation_id, method, path in OPERATIONS]
+    assert sorted(api.OPERATIONS) == sorted(spec)
+    assert len(set(api.OPERATIONS)) == len(api.OPERATIONS)
